@@ -1,0 +1,38 @@
+package io.openprofile.server.error;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The service error body of the contract's {@code ErrorResponse} schema.
+ *
+ * <p>It carries both Adobe's Profile Access fields ({@code message}, {@code statusCode} as a
+ * string) and the problem-details fields ({@code type}, {@code title}, {@code status},
+ * {@code detail}) so that clients written for either shape can read it.
+ */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ErrorBody(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String message,
+        String statusCode,
+        String errorCode,
+        String field,
+        String value,
+        String requestId) {
+
+    private static final String TYPE_BASE = "https://ns.openprofile.io/errors/";
+
+    /** Builds the body for a failure of {@code kind} with a machine code and a message. */
+    public static ErrorBody of(ErrorKind kind, String code, String message, String field, String value,
+            String requestId) {
+        int status = kind.status();
+        String slug = code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return new ErrorBody(TYPE_BASE + slug, kind.title(), status, message, message,
+                Integer.toString(status), "OP-" + status + "-" + code.replace('_', '-'), field, value,
+                requestId);
+    }
+}

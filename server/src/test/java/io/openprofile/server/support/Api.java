@@ -1,0 +1,65 @@
+package io.openprofile.server.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Request templates for contract tests: the development credentials, a sandbox of the test's own,
+ * and validation of every request and response against the bundled contract.
+ */
+public final class Api {
+
+    public static final String TOKEN = "dev-token";
+    public static final String API_KEY = "dev-api-key";
+    public static final String ORG = "OPENPROFILETEST@AdobeOrg";
+
+    private static final Path CONTRACT = Path.of("target/contract/openapi/openapi.yaml");
+    private static OpenApiValidationFilter validation;
+
+    private Api() {
+    }
+
+    /** Returns a fresh sandbox name, so that each test class sees only its own data. */
+    public static String newSandbox() {
+        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    }
+
+    /** A request with all platform headers for {@code sandbox}, validated against the contract. */
+    public static RequestSpecification as(String sandbox) {
+        return bare()
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("x-api-key", API_KEY)
+                .header("x-gw-ims-org-id", ORG)
+                .header("x-sandbox-name", sandbox);
+    }
+
+    /** A request without platform headers, validated against the contract. */
+    public static RequestSpecification bare() {
+        return given().filter(validation()).accept(ContentType.JSON);
+    }
+
+    /** A request without headers or contract validation, for deliberately malformed traffic. */
+    public static RequestSpecification raw() {
+        return given();
+    }
+
+    private static synchronized OpenApiValidationFilter validation() {
+        if (validation == null) {
+            if (!Files.exists(CONTRACT)) {
+                throw new IllegalStateException("bundled contract not found at " + CONTRACT.toAbsolutePath()
+                        + "; run the build from the repository root so the server module unpacks it");
+            }
+            validation = new OpenApiValidationFilter(OpenApiInteractionValidator
+                    .createForSpecificationUrl(CONTRACT.toUri().toString())
+                    .build());
+        }
+        return validation;
+    }
+}
