@@ -1,0 +1,192 @@
+package io.openprofile.server.ingest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openprofile.server.identity.RecordError;
+import io.openprofile.server.jobs.Job;
+import io.openprofile.server.jobs.JobContext;
+import io.openprofile.server.jobs.JobHandler;
+import io.openprofile.server.store.Database;
+import io.openprofile.server.store.Json;
+import io.openprofile.server.tenancy.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Processes a completed batch, all or nothing. A first pass reads every file and validates
+ * every record; if any record fails, the batch fails, its failed records are stored for
+ * download and nothing is applied. Otherwise a second pass applies every record in one
+ * transaction that also completes the job, so a crash at any point leaves either nothing or
+ * everything, and a retried job never applies a batch twice.
+ */
+@ApplicationScoped
+public class BatchProcessor implements JobHandler {
+
+    private static final Logger LOG = Logger.getLogger(BatchProcessor.class);
+    private static final int MAX_ERROR_SUMMARIES = 20;
+
+    private final Database database;
+    private final BatchRepository batches;
+    private final IngestTargets targets;
+    private final RecordWriter writer;
+    private final Clock clock;
+
+    BatchProcessor(Database database, BatchRepository batches, IngestTargets targets, RecordWriter writer,
+            Clock clock) {
+        this.database = database;
+        this.batches = batches;
+        this.targets = targets;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return BatchService.PROCESS_JOB;
+    }
+
+    @Override
+    public void run(Job job, JobContext context) throws Exception {
+        Tenant tenant = job.tenant();
+        String batchId = job.subjectId();
+        Optional<Batch> found = database.inTransaction(c -> batches.find(c, tenant, batchId));
+        if (found.isEmpty() || found.get().status() != BatchStatus.PROCESSING) {
+            LOG.infof("batch %s is no longer processing; nothing to do", batchId);
+            return;
+        }
+        Batch batch = found.get();
+        IngestTarget target = targets.forDataset(tenant, batch.datasetId());
+        List<String> files = database.inTransaction(c -> batches.fileNames(c, tenant, batchId));
+        long now = clock.millis();
+        Validation validation = validate(tenant, batchId, files, target, now);
+        context.progress(0, validation.recordCount);
+        if (!validation.failed.isEmpty()) {
+            recordFailure(tenant, batchId, validation, context);
+            return;
+        }
+        database.inTransaction(connection -> {
+            long written = apply(connection, tenant, batchId, files, target, now);
+            batches.finish(connection, tenant, batchId, BatchStatus.SUCCESS, validation.recordCount, written, 0,
+                    null, clock.millis());
+            context.completeIn(connection);
+            return null;
+        });
+        LOG.infof("batch %s succeeded: %d records applied to dataset %s", batchId, validation.recordCount,
+                batch.datasetId());
+    }
+
+    @Override
+    public void giveUp(Job job, String reason) {
+        ArrayNode errors = Json.mapper().createArrayNode();
+        errors.addObject().put("code", "PROCESSING_FAILED")
+                .put("description", "processing failed repeatedly: " + reason);
+        database.inTransaction(connection -> {
+            batches.finish(connection, job.tenant(), job.subjectId(), BatchStatus.FAILED, 0, 0, 0, errors,
+                    clock.millis());
+            return null;
+        });
+    }
+
+    private Validation validate(Tenant tenant, String batchId, List<String> files, IngestTarget target, long now)
+            throws Exception {
+        Validation validation = new Validation();
+        for (String file : files) {
+            database.inTransaction(connection -> {
+                try {
+                    return batches.readFile(connection, tenant, batchId, file, content -> {
+                        RecordReader.read(content, item -> {
+                            validation.recordCount++;
+                            if (item.error() != null) {
+                                validation.add(file, item.index(), List.of(item.error()), item.rawText());
+                                return;
+                            }
+                            RecordOutcome outcome = RecordPreparer.prepare(item.record(), target, now);
+                            if (!outcome.isAccepted()) {
+                                validation.add(file, item.index(), outcome.errors(), Json.write(item.record()));
+                            }
+                        });
+                        return null;
+                    });
+                } catch (java.sql.SQLException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot read file " + file + " of batch " + batchId, e);
+                }
+            });
+        }
+        return validation;
+    }
+
+    private long apply(Connection connection, Tenant tenant, String batchId, List<String> files, IngestTarget target,
+            long now) throws java.sql.SQLException {
+        long[] written = {0};
+        for (String file : files) {
+            try {
+                batches.readFile(connection, tenant, batchId, file, content -> {
+                    RecordReader.read(content, item -> {
+                        RecordOutcome outcome = RecordPreparer.prepare(item.record(), target, now);
+                        try {
+                            writer.write(connection, tenant, target, batchId, outcome.prepared(), now);
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        written[0]++;
+                    });
+                    return null;
+                });
+            } catch (java.sql.SQLException e) {
+                throw e;
+            } catch (Exception e) {
+                if (e.getCause() instanceof java.sql.SQLException sql) {
+                    throw sql;
+                }
+                throw new IllegalStateException("cannot apply file " + file + " of batch " + batchId, e);
+            }
+        }
+        return written[0];
+    }
+
+    private void recordFailure(Tenant tenant, String batchId, Validation validation, JobContext context) {
+        ArrayNode summary = Json.mapper().createArrayNode();
+        for (FailedRecord failed : validation.failed.subList(0, Math.min(MAX_ERROR_SUMMARIES,
+                validation.failed.size()))) {
+            ObjectNode first = (ObjectNode) failed.errors().get(0);
+            summary.addObject()
+                    .put("code", first.path("code").asText())
+                    .put("description", failed.fileName() + " record " + failed.recordIndex() + ": "
+                            + first.path("message").asText())
+                    .put("recordCount", 1);
+        }
+        database.inTransaction(connection -> {
+            batches.deleteFailedRecords(connection, tenant, batchId);
+            for (FailedRecord failed : validation.failed) {
+                batches.insertFailedRecord(connection, tenant, batchId, failed);
+            }
+            batches.finish(connection, tenant, batchId, BatchStatus.FAILED, validation.recordCount, 0,
+                    validation.failed.size(), summary, clock.millis());
+            context.completeIn(connection);
+            return null;
+        });
+        LOG.infof("batch %s failed: %d of %d records invalid, nothing applied", batchId, validation.failed.size(),
+                validation.recordCount);
+    }
+
+    /** Outcome of the validation pass. */
+    private static final class Validation {
+        long recordCount;
+        final List<FailedRecord> failed = new ArrayList<>();
+
+        void add(String file, long index, List<RecordError> errors, String record) {
+            ArrayNode list = Json.mapper().createArrayNode();
+            for (RecordError error : errors) {
+                list.addObject().put("code", error.code()).put("message", error.message()).put("path", error.path());
+            }
+            failed.add(new FailedRecord(file, index, list, record));
+        }
+    }
+}

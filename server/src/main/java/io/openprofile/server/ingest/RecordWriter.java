@@ -1,0 +1,43 @@
+package io.openprofile.server.ingest;
+
+import io.openprofile.server.identity.IdentityGraphRepository;
+import io.openprofile.server.identity.Xid;
+import io.openprofile.server.profile.ProfileDataRepository;
+import io.openprofile.server.profile.StoredEvent;
+import io.openprofile.server.profile.StoredFragment;
+import io.openprofile.server.tenancy.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Writes prepared records in the caller's transaction: links their identities in the graph and
+ * stores the profile fragment or the event. Batch ingestion and streaming share it, so both give
+ * the same result for the same record.
+ */
+@ApplicationScoped
+public class RecordWriter {
+
+    private final IdentityGraphRepository graph;
+    private final ProfileDataRepository data;
+
+    RecordWriter(IdentityGraphRepository graph, ProfileDataRepository data) {
+        this.graph = graph;
+        this.data = data;
+    }
+
+    public void write(Connection connection, Tenant tenant, IngestTarget target, String batchId,
+            PreparedRecord record, long now) throws SQLException {
+        graph.link(connection, tenant, record.identities(), target.datasetId(), now);
+        List<String> xids = record.identities().stream().map(Xid::of).toList();
+        String primaryXid = Xid.of(record.primary());
+        if (record.eventId() == null) {
+            data.upsertFragment(connection, tenant, new StoredFragment(target.datasetId(), primaryXid, batchId,
+                    record.record(), record.time(), now), xids);
+        } else {
+            data.upsertEvent(connection, tenant, new StoredEvent(target.datasetId(), record.eventId(), primaryXid,
+                    batchId, record.time(), record.record(), now), xids);
+        }
+    }
+}

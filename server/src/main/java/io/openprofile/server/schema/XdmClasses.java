@@ -1,0 +1,48 @@
+package io.openprofile.server.schema;
+
+import java.util.Optional;
+
+/** The two standard XDM classes that openprofile stores data for. */
+public enum XdmClasses {
+    PROFILE("https://ns.adobe.com/xdm/context/profile", "_xdm.context.profile", "XDM Individual Profile"),
+    EXPERIENCE_EVENT("https://ns.adobe.com/xdm/context/experienceevent", "_xdm.context.experienceevent",
+            "XDM ExperienceEvent");
+
+    private final String id;
+    private final String altId;
+    private final String title;
+
+    XdmClasses(String id, String altId, String title) {
+        this.id = id;
+        this.altId = altId;
+        this.title = title;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The class's {@code meta:altId}, which is also the {@code schema.name} of Profile APIs. */
+    public String altId() {
+        return altId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The id of the union schema that combines every tenant schema of this class. */
+    public String unionId() {
+        return id + "__union";
+    }
+
+    /** Finds a class by its {@code $id}, its {@code meta:altId} or its union id. */
+    public static Optional<XdmClasses> find(String idOrAltId) {
+        for (XdmClasses type : values()) {
+            if (type.id.equals(idOrAltId) || type.altId.equals(idOrAltId) || type.unionId().equals(idOrAltId)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,127 @@
+package io.openprofile.server.support;
+
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The setup steps a user takes before reading profiles, done through the HTTP API: namespaces,
+ * schemas, identity descriptors, datasets and batches. Each step asserts its documented status.
+ */
+public final class Flows {
+
+    private final String sandbox;
+
+    public Flows(String sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    public String sandbox() {
+        return sandbox;
+    }
+
+    public void createNamespace(String code, String idType) {
+        Api.as(sandbox).contentType(ContentType.JSON)
+                .body(Map.of("name", code + " namespace", "code", code, "idType", idType))
+                .when().post("/data/core/idnamespace/identities")
+                .then().statusCode(200);
+    }
+
+    /** Creates a field group from a body and returns its {@code $id}. */
+    public String createFieldGroup(String body) {
+        return Api.as(sandbox).contentType(ContentType.JSON).body(body)
+                .when().post("/data/foundation/schemaregistry/tenant/fieldgroups")
+                .then().statusCode(201)
+                .extract().path("$id");
+    }
+
+    /** Creates a schema from a body and returns its {@code $id}. */
+    public String createSchema(String body) {
+        return Api.as(sandbox).contentType(ContentType.JSON).body(body)
+                .when().post("/data/foundation/schemaregistry/tenant/schemas")
+                .then().statusCode(201)
+                .extract().path("$id");
+    }
+
+    /** Creates a schema of a standard class with no fields of its own, and returns its {@code $id}. */
+    public String createClassSchema(String title, String classId) {
+        String body = "{\"title\": \"" + title + "\", \"type\": \"object\", \"allOf\": [{\"$ref\": \"" + classId
+                + "\"}]}";
+        return createSchema(body);
+    }
+
+    public void createIdentityDescriptor(String schemaId, String path, String namespace, boolean primary) {
+        Api.as(sandbox).contentType(ContentType.JSON)
+                .body(Map.of("@type", "xdm:descriptorIdentity", "xdm:sourceSchema", schemaId,
+                        "xdm:sourceVersion", 1, "xdm:sourceProperty", path, "xdm:namespace", namespace,
+                        "xdm:property", "xdm:code", "xdm:isPrimary", primary))
+                .when().post("/data/foundation/schemaregistry/tenant/descriptors")
+                .then().statusCode(201);
+    }
+
+    /** Creates a profile-enabled dataset for a schema and returns its id. */
+    public String createDataset(String name, String schemaId) {
+        List<String> refs = Api.as(sandbox).contentType(ContentType.JSON)
+                .body(Map.of("name", name,
+                        "schemaRef", Map.of("id", schemaId, "contentType", "application/vnd.adobe.xed-full+json;version=1"),
+                        "tags", Map.of("unifiedProfile", List.of("enabled:true"),
+                                "unifiedIdentity", List.of("enabled:true"))))
+                .when().post("/data/foundation/catalog/dataSets")
+                .then().statusCode(201)
+                .extract().jsonPath().getList("$");
+        return refs.get(0).substring(refs.get(0).lastIndexOf('/') + 1);
+    }
+
+    /** A batch and the status it ended in. */
+    public record BatchOutcome(String batchId, String status) {
+    }
+
+    /** Ingests one file through a batch and waits until processing ends. */
+    public BatchOutcome ingest(String datasetId, String fileName, byte[] content) {
+        String batchId = Api.as(sandbox).contentType(ContentType.JSON)
+                .body(Map.of("datasetId", datasetId, "inputFormat", Map.of("format", "json")))
+                .when().post("/data/foundation/import/batches")
+                .then().statusCode(201)
+                .extract().path("id");
+        Api.as(sandbox).contentType("application/octet-stream").body(content)
+                .when().put("/data/foundation/import/batches/" + batchId + "/datasets/" + datasetId + "/files/"
+                        + fileName)
+                .then().statusCode(200);
+        Api.as(sandbox).queryParam("action", "COMPLETE")
+                .when().post("/data/foundation/import/batches/" + batchId)
+                .then().statusCode(200);
+        return awaitBatch(batchId);
+    }
+
+    /** Polls Catalog until the batch is no longer processing, for at most 60 seconds. */
+    public BatchOutcome awaitBatch(String batchId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath batch = Api.as(sandbox)
+                    .when().get("/data/foundation/catalog/batches/" + batchId)
+                    .then().statusCode(anyOf(equalTo(200)))
+                    .extract().jsonPath();
+            String status = batch.getString("'" + batchId + "'.status");
+            if ("success".equals(status) || "failed".equals(status)) {
+                return new BatchOutcome(batchId, status);
+            }
+            sleep();
+        }
+        throw new AssertionError("batch " + batchId + " still processing after 60 seconds");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a batch", e);
+        }
+    }
+}
