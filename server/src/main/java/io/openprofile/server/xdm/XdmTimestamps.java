@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 
 /** Parses the date-time strings found in XDM records. */
@@ -18,7 +19,9 @@ public final class XdmTimestamps {
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
             .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            // The default SMART style would turn 2020-02-30 into 2020-02-29 instead of rejecting it.
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private XdmTimestamps() {
     }

@@ -35,7 +35,8 @@ class XdmTimestampsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "yesterday", "2020-13-01T00:00:00Z", "2020-08-11T25:00:00Z", "1597104000000"})
+    @ValueSource(strings = {"", "yesterday", "2020-13-01T00:00:00Z", "2020-08-11T25:00:00Z", "1597104000000",
+        "2020-02-30T00:00:00Z", "2021-02-29"})
     void invalidTextIsEmpty(String text) {
         assertThat(XdmTimestamps.parse(text)).isEmpty();
     }
