@@ -3,6 +3,7 @@ package io.openprofile.server.entities;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openprofile.server.error.DomainException;
 import io.openprofile.server.identity.IdentityGraphRepository;
+import io.openprofile.server.identity.NamespaceService;
 import io.openprofile.server.merge.FieldSelector;
 import io.openprofile.server.merge.Fragment;
 import io.openprofile.server.merge.MergeEngine;
@@ -32,9 +33,11 @@ public class ProfileLookupService {
     private final ProfileDataRepository data;
     private final IdentityGraphRepository graph;
     private final MergePolicies policies;
+    private final NamespaceService namespaces;
 
     ProfileLookupService(Database database, PersonResolver persons, ProfileDataRepository data,
-            IdentityGraphRepository graph, MergePolicies policies) {
+            IdentityGraphRepository graph, MergePolicies policies, NamespaceService namespaces) {
+        this.namespaces = namespaces;
         this.database = database;
         this.persons = persons;
         this.data = data;
@@ -59,7 +62,7 @@ public class ProfileLookupService {
         List<Fragment> fragments = stored.stream()
                 .map(f -> new Fragment(f.datasetId(), f.primaryXid(), f.record(), f.recordTime(), f.ingestedAt()))
                 .toList();
-        MergedProfile merged = MergeEngine.merge(fragments, policy);
+        MergedProfile merged = new MergeEngine(namespaces.resolver(tenant)).merge(fragments, policy);
         ObjectNode entity = fields == null ? merged.entity() : fields.select(merged.entity());
         ObjectNode result = Json.object();
         result.put("entityId", entityId);

@@ -108,7 +108,7 @@ public class NamespaceService {
     /** Returns a resolver over the standard and custom namespaces as they are now. */
     public NamespaceResolver resolver(Tenant tenant) {
         List<Namespace> all = list(tenant).stream().map(NamespaceRepository.StoredNamespace::namespace).toList();
-        return NamespaceResolver.of(all);
+        return new NamespaceCatalog(all);
     }
 
     private static DomainException codeExists(String code) {

@@ -2,13 +2,14 @@ package io.openprofile.server.ingest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.openprofile.server.identity.RecordError;
 import io.openprofile.server.jobs.Job;
 import io.openprofile.server.jobs.JobContext;
 import io.openprofile.server.jobs.JobHandler;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.store.Json;
 import io.openprofile.server.tenancy.Tenant;
+import io.openprofile.server.xdm.RecordError;
+import io.openprofile.server.xdm.RecordErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.time.Clock;
@@ -99,17 +100,13 @@ public class BatchProcessor implements JobHandler {
             database.inTransaction(connection -> {
                 try {
                     return batches.readFile(connection, tenant, batchId, file, content -> {
-                        RecordReader.read(content, item -> {
-                            validation.recordCount++;
-                            if (item.error() != null) {
-                                validation.add(file, item.index(), List.of(item.error()), item.rawText());
-                                return;
+                        try (RecordReader reader = RecordReader.open(content)) {
+                            while (reader.hasNext()) {
+                                ReadResult item = reader.next();
+                                validation.recordCount++;
+                                validation.check(file, item, target, now);
                             }
-                            RecordOutcome outcome = RecordPreparer.prepare(item.record(), target, now);
-                            if (!outcome.isAccepted()) {
-                                validation.add(file, item.index(), outcome.errors(), Json.write(item.record()));
-                            }
-                        });
+                        }
                         return null;
                     });
                 } catch (java.sql.SQLException | RuntimeException e) {
@@ -128,15 +125,13 @@ public class BatchProcessor implements JobHandler {
         for (String file : files) {
             try {
                 batches.readFile(connection, tenant, batchId, file, content -> {
-                    RecordReader.read(content, item -> {
-                        RecordOutcome outcome = RecordPreparer.prepare(item.record(), target, now);
-                        try {
+                    try (RecordReader reader = RecordReader.open(content)) {
+                        while (reader.hasNext()) {
+                            RecordOutcome outcome = RecordPreparer.prepare(reader.next().record(), target, now);
                             writer.write(connection, tenant, target, batchId, outcome.prepared(), now);
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
+                            written[0]++;
                         }
-                        written[0]++;
-                    });
+                    }
                     return null;
                 });
             } catch (java.sql.SQLException e) {
@@ -181,10 +176,24 @@ public class BatchProcessor implements JobHandler {
         long recordCount;
         final List<FailedRecord> failed = new ArrayList<>();
 
+        void check(String file, ReadResult item, IngestTarget target, long now) {
+            if (item.isError()) {
+                ParseError error = item.error();
+                add(file, item.index(), List.of(new RecordError(RecordErrorCode.MALFORMED_RECORD,
+                        "record is not a valid JSON object: " + error.message() + " (line " + error.line()
+                                + ", column " + error.column() + ")", "")), null);
+                return;
+            }
+            RecordOutcome outcome = RecordPreparer.prepare(item.record(), target, now);
+            if (!outcome.isAccepted()) {
+                add(file, item.index(), outcome.errors(), Json.write(item.record()));
+            }
+        }
+
         void add(String file, long index, List<RecordError> errors, String record) {
             ArrayNode list = Json.mapper().createArrayNode();
             for (RecordError error : errors) {
-                list.addObject().put("code", error.code()).put("message", error.message()).put("path", error.path());
+                list.addObject().put("code", error.code().name()).put("message", error.message()).put("path", error.path());
             }
             failed.add(new FailedRecord(file, index, list, record));
         }

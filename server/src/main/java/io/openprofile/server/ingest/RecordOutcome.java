@@ -1,6 +1,6 @@
 package io.openprofile.server.ingest;
 
-import io.openprofile.server.identity.RecordError;
+import io.openprofile.server.xdm.RecordError;
 import java.util.List;
 
 /** Either a prepared record or the reasons it was rejected. */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openprofile.server.identity.ExtractedIdentities;
 import io.openprofile.server.identity.IdentityExtractor;
-import io.openprofile.server.identity.RecordError;
 import io.openprofile.server.merge.RecordTimes;
 import io.openprofile.server.schema.XdmClasses;
+import io.openprofile.server.xdm.RecordError;
+import io.openprofile.server.xdm.RecordErrorCode;
+import io.openprofile.server.xdm.RecordResult;
 import io.openprofile.server.xdm.XdmRecords;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +25,9 @@ public final class RecordPreparer {
 
     public static RecordOutcome prepare(ObjectNode raw, IngestTarget target, long ingestedAt) {
         ObjectNode record = XdmRecords.normalize(raw);
-        List<RecordError> errors = new ArrayList<>();
-        ExtractedIdentities identities = IdentityExtractor.extract(record, target.identityFields(),
-                target.namespaces(), errors);
+        RecordResult<ExtractedIdentities> identities = new IdentityExtractor(target.namespaces())
+                .extract(record, target.identityFields());
+        List<RecordError> errors = new ArrayList<>(identities.errors());
         if (target.schemaClass() == XdmClasses.EXPERIENCE_EVENT) {
             return prepareEvent(record, identities, errors);
         }
@@ -33,24 +35,29 @@ public final class RecordPreparer {
             return RecordOutcome.rejected(errors);
         }
         long time = RecordTimes.profileRecordTime(record, ingestedAt);
-        return RecordOutcome.accepted(new PreparedRecord(record, identities.primary(), identities.all(), time, null));
+        ExtractedIdentities found = identities.value();
+        return RecordOutcome.accepted(new PreparedRecord(record, found.primary(), found.all(), time, null));
     }
 
-    private static RecordOutcome prepareEvent(ObjectNode record, ExtractedIdentities identities,
+    private static RecordOutcome prepareEvent(ObjectNode record, RecordResult<ExtractedIdentities> identities,
             List<RecordError> errors) {
         JsonNode id = record.get("_id");
         if (id == null || id.isNull() || id.asText().isBlank()) {
-            errors.add(new RecordError("MISSING_EVENT_ID",
+            errors.add(new RecordError(RecordErrorCode.MISSING_EVENT_ID,
                     "experience event has no _id: every event needs a unique _id so that retries do not "
-                            + "duplicate it", "/_id"));
-        } else if (!id.isValueNode()) {
-            errors.add(new RecordError("INVALID_EVENT_ID", "_id must be a string, got " + id.getNodeType(), "/_id"));
+                            + "duplicate it", "_id"));
+        } else if (!id.isTextual() && !id.isNumber()) {
+            errors.add(new RecordError(RecordErrorCode.INVALID_EVENT_ID,
+                    "_id must be a string, got " + id.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
+                    "_id"));
         }
-        Long time = RecordTimes.eventTime(record, errors);
+        RecordResult<Long> time = RecordTimes.eventTime(record);
+        errors.addAll(time.errors());
         if (!errors.isEmpty()) {
             return RecordOutcome.rejected(errors);
         }
-        return RecordOutcome.accepted(new PreparedRecord(record, identities.primary(), identities.all(), time,
+        ExtractedIdentities found = identities.value();
+        return RecordOutcome.accepted(new PreparedRecord(record, found.primary(), found.all(), time.value(),
                 id.asText()));
     }
 }

@@ -4,22 +4,18 @@ import io.openprofile.server.error.DomainException;
 import io.openprofile.server.error.ErrorKind;
 import io.openprofile.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * The merge policies of a sandbox. Every sandbox has one system default policy for profiles:
- * timestamp ordered, with the identity graph on. Its id is derived from the organisation and
- * sandbox, so it is the same on every server and after every restart.
+ * timestamp ordered, with the identity graph on, under the fixed id
+ * {@value MergePolicy#SYSTEM_DEFAULT_ID}.
  */
 @ApplicationScoped
 public class MergePolicies {
 
-    /** Returns the sandbox's default policy for {@code schemaName}. */
+    /** Returns the sandbox's default policy for profiles. */
     public MergePolicy defaultPolicy(Tenant tenant) {
-        String id = UUID.nameUUIDFromBytes((tenant.orgId() + "/" + tenant.sandboxName() + "/profile-default")
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        return MergePolicy.systemDefault(id);
+        return MergePolicy.systemDefault(0);
     }
 
     /** Resolves the policy to read with: the default when {@code id} is absent, else that policy. */

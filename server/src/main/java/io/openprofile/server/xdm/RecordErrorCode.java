@@ -17,5 +17,11 @@ public enum RecordErrorCode {
     /** An experience event has no {@code timestamp}. */
     MISSING_TIMESTAMP,
     /** A timestamp is neither an ISO-8601 date-time nor an epoch-milliseconds number. */
-    INVALID_TIMESTAMP
+    INVALID_TIMESTAMP,
+    /** An experience event has no {@code _id}. */
+    MISSING_EVENT_ID,
+    /** An experience event's {@code _id} is not a string or number. */
+    INVALID_EVENT_ID,
+    /** The record is not valid JSON or not a JSON object. */
+    MALFORMED_RECORD
 }
