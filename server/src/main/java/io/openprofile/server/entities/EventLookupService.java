@@ -46,7 +46,7 @@ public class EventLookupService {
         List<PropertyFilter> filters = parseFilters(request.properties());
         FieldSelector fields = request.fields() == null || request.fields().isEmpty() ? null
                 : parseFields(request.fields());
-        EventQuery.Position after = decodeStart(request.start());
+        EventQuery.Position after = decodeStart(request.start(), request.descending());
         String orderby = request.descending() ? "-timestamp" : "timestamp";
         var person = persons.find(tenant, request.entityId());
         if (person.isEmpty()) {
@@ -77,7 +77,7 @@ public class EventLookupService {
             }
         }
         String next = more && last != null ? new EventCursor(last.eventTime(), last.datasetId(), last.eventId(),
-                last.primaryXid()).encode() : null;
+                last.primaryXid(), request.descending()).encode() : null;
         return new Page(children, next, orderby);
     }
 
@@ -149,17 +149,22 @@ public class EventLookupService {
         }
     }
 
-    private static EventQuery.Position decodeStart(String start) {
+    private static EventQuery.Position decodeStart(String start, boolean descending) {
         if (start == null || start.isBlank()) {
             return null;
         }
+        EventCursor cursor;
         try {
-            EventCursor cursor = EventCursor.decode(start);
-            return new EventQuery.Position(cursor.timestamp(), cursor.datasetId(), cursor.eventId(),
-                    cursor.identityKey());
+            cursor = EventCursor.decode(start);
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("start", start, "must be a cursor taken from _page.next of an earlier "
                     + "page");
         }
+        if (cursor.descending() != descending) {
+            throw DomainException.invalid("start", start, "belongs to a page in the other order; keep orderby as "
+                    + "it was on the first page");
+        }
+        return new EventQuery.Position(cursor.timestamp(), cursor.datasetId(), cursor.eventId(),
+                cursor.identityKey());
     }
 }
