@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openprofile.server.error.DomainException;
 import io.openprofile.server.merge.FieldSelector;
+import io.openprofile.server.merge.MergePolicies;
 import io.openprofile.server.profile.EventQuery;
 import io.openprofile.server.profile.ProfileDataRepository;
 import io.openprofile.server.profile.StoredEvent;
@@ -30,11 +31,58 @@ public class EventLookupService {
     private final Database database;
     private final PersonResolver persons;
     private final ProfileDataRepository data;
+    private final MergePolicies policies;
 
-    EventLookupService(Database database, PersonResolver persons, ProfileDataRepository data) {
+    EventLookupService(Database database, PersonResolver persons, ProfileDataRepository data,
+            MergePolicies policies) {
         this.database = database;
         this.persons = persons;
         this.data = data;
+        this.policies = policies;
+    }
+
+    /**
+     * Serves a GET event lookup: checks the parameters, requires the person to exist (an unknown
+     * identity is a 404, not an empty page) and returns Adobe's page object with a next link.
+     */
+    public ObjectNode get(Tenant tenant, EventLookupParameters parameters) {
+        requireRelatedSchema(parameters.relatedSchemaName(), "relatedSchema.name");
+        policies.resolve(tenant, parameters.mergePolicyId(), "mergePolicyId");
+        String entityId = persons.entityIdOf(tenant, parameters.relatedEntityId(), parameters.relatedEntityIdNs(),
+                "relatedEntityId", "relatedEntityIdNS");
+        persons.require(tenant, entityId, parameters.relatedEntityId(), parameters.relatedEntityIdNs());
+        List<String> fields = parameters.fields() == null || parameters.fields().isBlank() ? List.of()
+                : List.of(parameters.fields().split(","));
+        EventPageRequest request = pageRequest(parameters.relatedEntityId(), parameters.relatedEntityIdNs(),
+                entityId, parameters.startTime(), parameters.endTime(), parameters.orderby(), "orderby",
+                parameters.limit(), parameters.properties(), fields, parameters.start());
+        return toGetResponse(read(tenant, request), request);
+    }
+
+    /** Checks the shared paging parameters and builds a page request. */
+    static EventPageRequest pageRequest(String relatedEntityId, String relatedEntityIdNs, String entityId,
+            Long startTime, Long endTime, String orderby, String orderField, Integer limit, List<String> properties,
+            List<String> fields, String start) {
+        if (startTime != null && endTime != null && startTime > endTime) {
+            throw DomainException.invalid("endTime", endTime, "must not be before startTime (" + startTime + ")");
+        }
+        int size = limit == null ? MAX_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw DomainException.invalid("limit", size, "must be between 1 and " + MAX_LIMIT);
+        }
+        return new EventPageRequest(relatedEntityId, relatedEntityIdNs, entityId, startTime, endTime,
+                Orderings.descending(orderby, orderField), size, properties == null ? List.of() : properties,
+                fields, start);
+    }
+
+    static void requireRelatedSchema(String relatedSchemaName, String field) {
+        if (relatedSchemaName == null || relatedSchemaName.isBlank()) {
+            throw DomainException.missing(field, "event lookups name the profile schema of the person: "
+                    + ProfileLookupService.PROFILE_SCHEMA);
+        }
+        if (!ProfileLookupService.PROFILE_SCHEMA.equals(relatedSchemaName)) {
+            throw DomainException.invalid(field, relatedSchemaName, "must be " + ProfileLookupService.PROFILE_SCHEMA);
+        }
     }
 
     /** A page of events, with the cursor of the next page or null on the last page. */

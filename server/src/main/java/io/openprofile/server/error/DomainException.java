@@ -1,5 +1,7 @@
 package io.openprofile.server.error;
 
+import java.util.List;
+
 /**
  * A failure a caller can act on, raised by services and turned into the documented error body.
  *
@@ -12,6 +14,7 @@ public class DomainException extends RuntimeException {
     private final String code;
     private final String field;
     private final String value;
+    private List<ErrorDetail> details = List.of();
 
     public DomainException(ErrorKind kind, String code, String message, String field, String value) {
         super(message);
@@ -42,6 +45,16 @@ public class DomainException extends RuntimeException {
     public static DomainException notFound(String what, String id) {
         return new DomainException(ErrorKind.NOT_FOUND, "NOT_FOUND",
                 what + " '" + id + "' was not found in this sandbox", null, id);
+    }
+
+    /** Attaches the individual problems behind this failure, such as the errors of one record. */
+    public DomainException withDetails(List<ErrorDetail> details) {
+        this.details = List.copyOf(details);
+        return this;
+    }
+
+    public List<ErrorDetail> details() {
+        return details;
     }
 
     public ErrorKind kind() {

@@ -22,17 +22,18 @@ public record ErrorBody(
         String errorCode,
         String field,
         String value,
-        String requestId) {
+        String requestId,
+        java.util.List<ErrorDetail> errors) {
 
     private static final String TYPE_BASE = "https://ns.openprofile.io/errors/";
 
     /** Builds the body for a failure of {@code kind} with a machine code and a message. */
     public static ErrorBody of(ErrorKind kind, String code, String message, String field, String value,
-            String requestId) {
+            String requestId, java.util.List<ErrorDetail> errors) {
         int status = kind.status();
         String slug = code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return new ErrorBody(TYPE_BASE + slug, kind.title(), status, message, message,
                 Integer.toString(status), "OP-" + status + "-" + code.replace('_', '-'), field, value,
-                requestId);
+                requestId, errors == null || errors.isEmpty() ? null : errors);
     }
 }

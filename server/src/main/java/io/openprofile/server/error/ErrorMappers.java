@@ -38,7 +38,7 @@ public class ErrorMappers {
         } else {
             LOG.debugf("request %s rejected: %s", context.requestId(), e.getMessage());
         }
-        return respond(e.kind(), e.code(), e.getMessage(), e.field(), e.value());
+        return respond(e.kind(), e.code(), e.getMessage(), e.field(), e.value(), e.details());
     }
 
     @ServerExceptionMapper
@@ -152,7 +152,12 @@ public class ErrorMappers {
 
     private RestResponse<ErrorBody> respond(ErrorKind kind, String code, String message, String field,
             String value) {
-        ErrorBody body = ErrorBody.of(kind, code, message, field, value, context.requestId());
+        return respond(kind, code, message, field, value, null);
+    }
+
+    private RestResponse<ErrorBody> respond(ErrorKind kind, String code, String message, String field,
+            String value, java.util.List<ErrorDetail> details) {
+        ErrorBody body = ErrorBody.of(kind, code, message, field, value, context.requestId(), details);
         return RestResponse.ResponseBuilder.<ErrorBody>create(kind.status())
                 .entity(body)
                 .type(MediaType.APPLICATION_JSON_TYPE)

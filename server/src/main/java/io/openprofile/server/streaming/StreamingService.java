@@ -1,10 +1,10 @@
 package io.openprofile.server.streaming;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openprofile.server.catalog.Dataset;
 import io.openprofile.server.catalog.DatasetService;
 import io.openprofile.server.error.DomainException;
+import io.openprofile.server.error.ErrorDetail;
 import io.openprofile.server.error.ErrorKind;
 import io.openprofile.server.ingest.IngestTarget;
 import io.openprofile.server.ingest.IngestTargets;
@@ -101,18 +101,24 @@ public class StreamingService {
                 .orElseThrow(() -> DomainException.notFound("streaming connection", id));
     }
 
+    /** One streamed message: the dataset and organisation its header names (nullable) and its record. */
+    public record Message(String headerDatasetId, String headerOrgId, ObjectNode entity) {
+    }
+
     /** Validates and applies one message; a rejected message raises a 400 listing its errors. */
-    public Receipt ingest(StreamingConnection inlet, ObjectNode message) {
+    public Receipt ingest(StreamingConnection inlet, Message message) {
         long now = clock.millis();
-        ObjectNode entity = entityOf(inlet, message, "");
+        ObjectNode entity = entityOf(inlet, message);
         IngestTarget target = targets.forDataset(inlet.tenant(), inlet.datasetId());
         RecordOutcome outcome = RecordPreparer.prepare(entity, target, now);
         if (!outcome.isAccepted()) {
             String reasons = outcome.errors().stream()
-                    .map(error -> error.path() + ": " + error.message())
+                    .map(error -> (error.path().isEmpty() ? "record" : error.path()) + ": " + error.message())
                     .collect(Collectors.joining("; "));
             throw new DomainException(ErrorKind.INVALID_INPUT, "INVALID_RECORD", "record rejected: " + reasons,
-                    "body.xdmEntity", null);
+                    "body.xdmEntity", null).withDetails(outcome.errors().stream()
+                            .map(e -> new ErrorDetail(e.code().name(), e.message(), e.path()))
+                            .toList());
         }
         String xactionId = UUID.randomUUID().toString();
         database.inTransaction(connection -> {
@@ -127,22 +133,20 @@ public class StreamingService {
         return "stream-" + inlet.id().substring(0, 32);
     }
 
-    private static ObjectNode entityOf(StreamingConnection inlet, ObjectNode message, String prefix) {
-        JsonNode header = message.path("header");
-        String datasetId = header.path("datasetId").asText("");
-        if (!datasetId.isEmpty() && !datasetId.equals(inlet.datasetId())) {
-            throw DomainException.invalid(prefix + "header.datasetId", datasetId,
+    private static ObjectNode entityOf(StreamingConnection inlet, Message message) {
+        String datasetId = message.headerDatasetId();
+        if (datasetId != null && !datasetId.isEmpty() && !datasetId.equals(inlet.datasetId())) {
+            throw DomainException.invalid("header.datasetId", datasetId,
                     "must be the dataset of this connection (" + inlet.datasetId() + ") or be left out");
         }
-        String orgId = header.path("imsOrgId").asText("");
-        if (!orgId.isEmpty() && !orgId.equals(inlet.tenant().orgId())) {
-            throw DomainException.invalid(prefix + "header.imsOrgId", orgId,
+        String orgId = message.headerOrgId();
+        if (orgId != null && !orgId.isEmpty() && !orgId.equals(inlet.tenant().orgId())) {
+            throw DomainException.invalid("header.imsOrgId", orgId,
                     "must be the organisation of this connection or be left out");
         }
-        JsonNode entity = message.path("body").path("xdmEntity");
-        if (!entity.isObject()) {
-            throw DomainException.missing(prefix + "body.xdmEntity", "put the XDM record under body.xdmEntity");
+        if (message.entity() == null) {
+            throw DomainException.missing("body.xdmEntity", "put the XDM record under body.xdmEntity");
         }
-        return (ObjectNode) entity;
+        return message.entity();
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class GatewayHeadersTest {
 
-    private static final String PATH = "/data/core/idnamespace/identities";
+    private static final String PATH = "/data/foundation/flowservice/connections";
 
     @Test
     void missingTokenIs403010() {
