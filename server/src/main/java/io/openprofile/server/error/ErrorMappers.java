@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.openprofile.server.http.StrictParamConverters;
 import io.openprofile.server.tenancy.RequestContext;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -118,7 +119,15 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<ErrorBody> mapInvalidParameter(StrictParamConverters.InvalidParameter e) {
+        return mapDomain(e.error());
+    }
+
+    @ServerExceptionMapper
     public RestResponse<ErrorBody> mapWebApplication(WebApplicationException e) {
+        if (e.getCause() instanceof StrictParamConverters.InvalidParameter invalid) {
+            return mapDomain(invalid.error());
+        }
         Throwable cause = e.getCause();
         if (cause instanceof JsonParseException parse) {
             return mapJsonParse(parse);

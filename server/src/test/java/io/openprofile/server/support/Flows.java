@@ -99,6 +99,24 @@ public final class Flows {
         return awaitBatch(batchId);
     }
 
+    /** Ingests JSON Lines text through a batch and waits until processing ends. */
+    public BatchOutcome ingestLines(String datasetId, String... records) {
+        return ingest(datasetId, "records.jsonl", String.join("\n", records).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Creates a profile-class schema and dataset that identify records by their identityMap. */
+    public String profileDataset() {
+        return createDataset("profiles", createClassSchema("Profiles " + System.nanoTime(),
+                "https://ns.adobe.com/xdm/context/profile"));
+    }
+
+    /** Creates an experience-event schema and dataset that identify events by their identityMap. */
+    public String eventDataset() {
+        return createDataset("events", createClassSchema("Events " + System.nanoTime(),
+                "https://ns.adobe.com/xdm/context/experienceevent"));
+    }
+
     /** Polls Catalog until the batch is no longer processing, for at most 60 seconds. */
     public BatchOutcome awaitBatch(String batchId) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
