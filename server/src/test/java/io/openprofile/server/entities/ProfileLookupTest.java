@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.openprofile.server.support.Api;
 import io.openprofile.server.support.Flows;
@@ -95,7 +96,7 @@ class ProfileLookupTest {
         String key = q(onlyKey(body));
 
         assertEquals("Ann", body.getString(key + ".entity.person.name.firstName"));
-        assertEquals(null, body.get(key + ".entity.homeAddress"));
+        assertNull(body.get(key + ".entity.homeAddress"));
     }
 
     @Test
