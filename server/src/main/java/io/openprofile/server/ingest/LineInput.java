@@ -18,7 +18,11 @@ final class LineInput {
         this.in = in;
     }
 
-    /** Returns the next line without its {@code \n} or {@code \r\n}, or {@code null} at the end of input. */
+    /**
+     * Returns the next line without its {@code \n} or {@code \r\n}, or {@code null} at the end of input.
+     *
+     * <p>NOTE: a line has no length limit yet, so one huge line is held in memory whole.
+     */
     byte[] nextLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         boolean readAnything = false;

@@ -61,6 +61,8 @@ public final class RecordReader implements Iterator<ReadResult>, Closeable {
         // The mark lets detection look ahead and then hand the untouched stream to the chosen source.
         in.mark(Integer.MAX_VALUE);
         int first = firstSignificantByte(in);
+        // NOTE: a JSON Lines file whose first record is cut off mid-line is also taken as concatenated input, so
+        // reading stops at that record instead of resuming on the next line.
         boolean concatenated = first != '[' && first != -1 && firstLineIsIncomplete(in, mapper);
         in.reset();
         // A zero mark limit lets the buffer forget the look-ahead instead of growing with the file.

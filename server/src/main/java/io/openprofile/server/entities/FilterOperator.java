@@ -1,0 +1,45 @@
+package io.openprofile.server.entities;
+
+/** Comparison operator of a {@link PropertyFilter}. */
+public enum FilterOperator {
+    EQUAL("="),
+    NOT_EQUAL("!="),
+    LESS("<"),
+    LESS_OR_EQUAL("<="),
+    GREATER(">"),
+    GREATER_OR_EQUAL(">=");
+
+    private final String symbol;
+
+    FilterOperator(String symbol) {
+        this.symbol = symbol;
+    }
+
+    /** Returns the operator as written in a filter. */
+    public String symbol() {
+        return symbol;
+    }
+
+    /** Returns {@code true} for the operators that need an ordered value: less and greater. */
+    public boolean isOrdering() {
+        return this != EQUAL && this != NOT_EQUAL;
+    }
+
+    /** Applies the operator to the result of comparing the field with the value. */
+    boolean test(int comparison) {
+        switch (this) {
+            case EQUAL:
+                return comparison == 0;
+            case NOT_EQUAL:
+                return comparison != 0;
+            case LESS:
+                return comparison < 0;
+            case LESS_OR_EQUAL:
+                return comparison <= 0;
+            case GREATER:
+                return comparison > 0;
+            default:
+                return comparison >= 0;
+        }
+    }
+}
