@@ -77,7 +77,7 @@ public class EventLookupService {
             }
         }
         String next = more && last != null ? new EventCursor(last.eventTime(), last.datasetId(), last.eventId(),
-                last.primaryXid()).encode() : null;
+                last.primaryXid(), request.descending()).encode() : null;
         return new Page(children, next, orderby);
     }
 
