@@ -101,6 +101,7 @@ public class DatasetService {
             }
             long now = clock.millis();
             body.put("updated", now);
+            body.put("version", nextVersion(current.body().path("version").asText("1.0.0")));
             String name = body.path("name").asText(current.name());
             Dataset updated = new Dataset(id, name, current.schemaId(), current.schemaClass(),
                     tagEnabled(body, "unifiedProfile"), tagEnabled(body, "unifiedIdentity"), body,
@@ -108,6 +109,16 @@ public class DatasetService {
             datasets.update(connection, tenant, updated);
             return updated;
         });
+    }
+
+    /** Increments the last part of a Catalog version such as {@code 1.0.3}. */
+    static String nextVersion(String version) {
+        int dot = version.lastIndexOf('.');
+        try {
+            return version.substring(0, dot + 1) + (Long.parseLong(version.substring(dot + 1)) + 1);
+        } catch (NumberFormatException e) {
+            return "1.0.1";
+        }
     }
 
     private static boolean tagEnabled(ObjectNode body, String tag) {

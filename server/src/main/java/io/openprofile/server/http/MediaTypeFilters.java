@@ -13,7 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * <p>Adobe's clients send vendor media types such as {@code application/vnd.adobe.xed+json} or
  * {@code application/vnd.adobe.xdm+json} in {@code Accept}; openprofile answers all of them with
  * JSON, so they are rewritten before routing. A request with a body must name its
- * {@code Content-Type}, as Adobe's platform requires.
+ * concrete {@code Content-Type}, as Adobe's platform requires.
  */
 public class MediaTypeFilters {
 
@@ -33,7 +33,8 @@ public class MediaTypeFilters {
             return;
         }
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (contentType == null || contentType.isBlank()) {
+        // A wildcard such as */* names no media type, and JAX-RS would match it to any @Consumes.
+        if (contentType == null || contentType.isBlank() || contentType.contains("*")) {
             throw new DomainException(ErrorKind.INVALID_INPUT, "MISSING_CONTENT_TYPE",
                     "A valid content-type must be specified: send Content-Type: application/json "
                             + "(application/octet-stream for file uploads)",

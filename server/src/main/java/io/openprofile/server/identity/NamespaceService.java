@@ -81,12 +81,13 @@ public class NamespaceService {
         if (resolve(tenant, code).isPresent()) {
             throw codeExists(code);
         }
+        String text = description == null ? "" : description;
         long now = clock.millis();
         try {
             return database.inTransaction(connection -> {
                 int id = repository.nextId(connection, tenant, FIRST_CUSTOM_ID);
                 NamespaceRepository.StoredNamespace stored = new NamespaceRepository.StoredNamespace(
-                        new Namespace(id, code, name, type, description, true), now, now);
+                        new Namespace(id, code, name, type, text, true), now, now);
                 repository.insert(connection, tenant, stored);
                 LOG.infof("created identity namespace %s (%d) in %s/%s", code, id, tenant.orgId(),
                         tenant.sandboxName());

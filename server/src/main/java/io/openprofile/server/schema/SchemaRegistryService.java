@@ -146,28 +146,30 @@ public class SchemaRegistryService {
             primary = body.path("xdm:isPrimary").asBoolean(false);
         }
         String id = UUID.randomUUID().toString().replace("-", "");
-        ObjectNode stored = body.deepCopy();
-        stored.put("@id", id);
-        if (namespaceCode != null) {
-            stored.put("xdm:namespace", namespaceCode);
-        }
-        Descriptor descriptor = new Descriptor(id, type, schemaId, sourceProperty, namespaceCode, primary, stored);
+        String property = sourceProperty;
+        String namespace = namespaceCode;
+        boolean isPrimary = primary;
         long now = clock.millis();
-        database.inTransaction(connection -> {
-            boolean schemaExists = resources.find(connection, tenant, schemaId)
+        return database.inTransaction(connection -> {
+            String schema = resources.find(connection, tenant, schemaId)
                     .filter(b -> ResourceKind.SCHEMAS.segment().equals(b.path("meta:resourceType").asText()))
-                    .isPresent();
-            if (!schemaExists) {
-                throw DomainException.invalid("xdm:sourceSchema", schemaId, "must be the $id of a schema of "
-                        + "this sandbox");
+                    .map(b -> b.path("$id").asText())
+                    .orElseThrow(() -> DomainException.invalid("xdm:sourceSchema", schemaId,
+                            "must be the $id or meta:altId of a schema of this sandbox"));
+            ObjectNode stored = body.deepCopy();
+            stored.put("@id", id);
+            stored.put("meta:containerId", "tenant");
+            stored.put("xdm:sourceSchema", schema);
+            if (namespace != null) {
+                stored.put("xdm:namespace", namespace);
             }
-            if (descriptor.isIdentity() && descriptor.primary()) {
-                checkSinglePrimary(connection, tenant, schemaId);
+            Descriptor descriptor = new Descriptor(id, type, schema, property, namespace, isPrimary, stored);
+            if (descriptor.isIdentity()) {
+                checkNewIdentityField(connection, tenant, descriptor);
             }
             resources.insertDescriptor(connection, tenant, descriptor, now);
-            return null;
+            return stored;
         });
-        return stored;
     }
 
     public List<ObjectNode> listDescriptors(Tenant tenant) {
@@ -200,17 +202,16 @@ public class SchemaRegistryService {
 
     public ObjectNode getClass(String idOrAltId) {
         return XdmClasses.find(idOrAltId)
-                .filter(type -> !type.unionId().equals(idOrAltId))
+                .filter(type -> XdmClasses.findUnion(idOrAltId).isEmpty())
                 .map(SchemaRegistryService::classDocument)
                 .orElseThrow(() -> DomainException.notFound("class", idOrAltId));
     }
 
-    /** Returns the union schemas, one per class that has at least one tenant schema. */
+    /** Returns the union schemas, one per class that has at least one schema tagged {@code union}. */
     public List<ObjectNode> unions(Tenant tenant) {
         List<ObjectNode> result = new ArrayList<>();
         for (XdmClasses type : XdmClasses.values()) {
-            List<ObjectNode> members = database.inTransaction(
-                    connection -> resources.listSchemasOfClass(connection, tenant, type.id()));
+            List<ObjectNode> members = unionMembers(tenant, type);
             if (!members.isEmpty()) {
                 result.add(unionDocument(type, members));
             }
@@ -218,18 +219,48 @@ public class SchemaRegistryService {
         return result;
     }
 
+    /** Returns a union by its {@code $id} or {@code meta:altId}; a class without union members has none. */
     public ObjectNode getUnion(Tenant tenant, String unionId) {
-        XdmClasses type = XdmClasses.find(unionId)
+        XdmClasses type = XdmClasses.findUnion(unionId)
                 .orElseThrow(() -> DomainException.notFound("union schema", unionId));
-        List<ObjectNode> members = database.inTransaction(
-                connection -> resources.listSchemasOfClass(connection, tenant, type.id()));
+        List<ObjectNode> members = unionMembers(tenant, type);
+        if (members.isEmpty()) {
+            throw DomainException.notFound("union schema", unionId);
+        }
         return unionDocument(type, members);
+    }
+
+    /** Counts the resources of each kind in the sandbox. */
+    public RegistryCounts counts(Tenant tenant) {
+        return database.inTransaction(connection -> new RegistryCounts(
+                resources.count(connection, tenant, ResourceKind.SCHEMAS),
+                resources.count(connection, tenant, ResourceKind.FIELD_GROUPS),
+                resources.count(connection, tenant, ResourceKind.DATA_TYPES),
+                XdmClasses.values().length,
+                unions(tenant).size(),
+                resources.countDescriptors(connection, tenant)));
+    }
+
+    private List<ObjectNode> unionMembers(Tenant tenant, XdmClasses type) {
+        return database.inTransaction(connection -> resources.listSchemasOfClass(connection, tenant, type.id()))
+                .stream()
+                .filter(SchemaRegistryService::isUnionMember)
+                .toList();
+    }
+
+    private static boolean isUnionMember(ObjectNode schema) {
+        for (JsonNode tag : schema.path("meta:immutableTags")) {
+            if ("union".equals(tag.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ObjectNode unionDocument(XdmClasses type, List<ObjectNode> members) {
         ObjectNode union = Json.object();
         union.put("$id", type.unionId());
-        union.put("meta:altId", type.altId() + "__union");
+        union.put("meta:altId", type.unionAltId());
         union.put("meta:resourceType", "unions");
         union.put("title", type.title() + " union");
         union.put("type", "object");
@@ -295,14 +326,23 @@ public class SchemaRegistryService {
         }
     }
 
-    private void checkSinglePrimary(java.sql.Connection connection, Tenant tenant, String schemaId)
+    /** Rejects a second identity descriptor for the same field, or a second primary one for the schema. */
+    private void checkNewIdentityField(java.sql.Connection connection, Tenant tenant, Descriptor descriptor)
             throws java.sql.SQLException {
-        boolean hasPrimary = resources.listDescriptorsOfSchema(connection, tenant, schemaId).stream()
-                .anyMatch(d -> d.isIdentity() && d.primary());
-        if (hasPrimary) {
+        List<Descriptor> existing = resources.listDescriptorsOfSchema(connection, tenant, descriptor.schemaId())
+                .stream()
+                .filter(Descriptor::isIdentity)
+                .toList();
+        if (existing.stream().anyMatch(d -> d.sourceProperty().equals(descriptor.sourceProperty()))) {
+            throw new DomainException(ErrorKind.CONFLICT, "IDENTITY_DESCRIPTOR_EXISTS",
+                    "schema " + descriptor.schemaId() + " already has an identity descriptor for field "
+                            + descriptor.sourceProperty() + "; delete it before adding another",
+                    "xdm:sourceProperty", descriptor.sourceProperty());
+        }
+        if (descriptor.primary() && existing.stream().anyMatch(Descriptor::primary)) {
             throw new DomainException(ErrorKind.CONFLICT, "PRIMARY_IDENTITY_EXISTS",
-                    "schema " + schemaId + " already has a primary identity descriptor; a schema has at most one",
-                    "xdm:isPrimary", "true");
+                    "schema " + descriptor.schemaId() + " already has a primary identity descriptor; a schema has "
+                            + "at most one", "xdm:isPrimary", "true");
         }
     }
 

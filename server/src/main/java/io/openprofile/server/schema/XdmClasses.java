@@ -36,6 +36,21 @@ public enum XdmClasses {
         return id + "__union";
     }
 
+    /** The {@code meta:altId} of the union schema of this class. */
+    public String unionAltId() {
+        return altId + "__union";
+    }
+
+    /** Finds the class of a union schema by the union's {@code $id} or {@code meta:altId}. */
+    public static Optional<XdmClasses> findUnion(String unionIdOrAltId) {
+        for (XdmClasses type : values()) {
+            if (type.unionId().equals(unionIdOrAltId) || type.unionAltId().equals(unionIdOrAltId)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Finds a class by its {@code $id}, its {@code meta:altId} or its union id. */
     public static Optional<XdmClasses> find(String idOrAltId) {
         for (XdmClasses type : values()) {

@@ -44,6 +44,17 @@ public class XdmResourceRepository {
                 ResourceKind.SCHEMAS.name(), classId);
     }
 
+    public int count(Connection connection, Tenant tenant, ResourceKind kind) throws SQLException {
+        return Sql.queryOne(connection, "SELECT COUNT(*) FROM xdm_resource WHERE org_id = ? AND sandbox_name = ? "
+                + "AND kind = ?", row -> row.getInt(1), tenant.orgId(), tenant.sandboxName(), kind.name())
+                .orElse(0);
+    }
+
+    public int countDescriptors(Connection connection, Tenant tenant) throws SQLException {
+        return Sql.queryOne(connection, "SELECT COUNT(*) FROM xdm_descriptor WHERE org_id = ? AND sandbox_name = ?",
+                row -> row.getInt(1), tenant.orgId(), tenant.sandboxName()).orElse(0);
+    }
+
     public boolean titleExists(Connection connection, Tenant tenant, ResourceKind kind, String title)
             throws SQLException {
         return Sql.queryOne(connection, "SELECT 1 FROM xdm_resource WHERE org_id = ? AND sandbox_name = ? "

@@ -21,6 +21,7 @@ public final class Api {
     public static final String ORG = "OPENPROFILETEST@AdobeOrg";
 
     private static final Path CONTRACT = Path.of("target/contract/openapi/openapi.yaml");
+    private static OpenApiInteractionValidator validator;
     private static OpenApiValidationFilter validation;
 
     private Api() {
@@ -33,11 +34,21 @@ public final class Api {
 
     /** A request with all platform headers for {@code sandbox}, validated against the contract. */
     public static RequestSpecification as(String sandbox) {
-        return bare()
-                .header("Authorization", "Bearer " + TOKEN)
-                .header("x-api-key", API_KEY)
-                .header("x-gw-ims-org-id", ORG)
-                .header("x-sandbox-name", sandbox);
+        return as(ORG, sandbox);
+    }
+
+    /** A request with all platform headers for a sandbox of another organization, validated against the contract. */
+    public static RequestSpecification as(String org, String sandbox) {
+        return withHeaders(bare(), org, sandbox);
+    }
+
+    /**
+     * A request with all platform headers whose response alone is validated against the contract,
+     * for requests that break the contract on purpose (malformed JSON, a missing Content-Type).
+     */
+    public static RequestSpecification invalidRequestAs(String sandbox) {
+        return withHeaders(given().filter(ResponseValidationFilter.of(validator())).accept(ContentType.JSON), ORG,
+                sandbox);
     }
 
     /** A request without platform headers, validated against the contract. */
@@ -50,16 +61,34 @@ public final class Api {
         return given();
     }
 
+    /** Sends a POST whose body has no {@code Content-Type}; the response is validated against the contract. */
+    public static UntypedPost.Result postWithoutContentType(String sandbox, String path, String body) {
+        return UntypedPost.send(validator(), ORG, sandbox, path, body);
+    }
+
+    private static RequestSpecification withHeaders(RequestSpecification request, String org, String sandbox) {
+        return request
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("x-api-key", API_KEY)
+                .header("x-gw-ims-org-id", org)
+                .header("x-sandbox-name", sandbox);
+    }
+
     private static synchronized OpenApiValidationFilter validation() {
         if (validation == null) {
+            validation = new OpenApiValidationFilter(validator());
+        }
+        return validation;
+    }
+
+    private static synchronized OpenApiInteractionValidator validator() {
+        if (validator == null) {
             if (!Files.exists(CONTRACT)) {
                 throw new IllegalStateException("bundled contract not found at " + CONTRACT.toAbsolutePath()
                         + "; run the build from the repository root so the server module unpacks it");
             }
-            validation = new OpenApiValidationFilter(OpenApiInteractionValidator
-                    .createForSpecificationUrl(CONTRACT.toUri().toString())
-                    .build());
+            validator = OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT.toUri().toString()).build();
         }
-        return validation;
+        return validator;
     }
 }
