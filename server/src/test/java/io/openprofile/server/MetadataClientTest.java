@@ -18,6 +18,7 @@ import io.openprofile.client.model.NamespaceCreate;
 import io.openprofile.client.model.SchemaRef;
 import io.openprofile.client.model.XdmResourceList;
 import io.openprofile.server.support.Api;
+import io.openprofile.server.support.Clients;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -136,15 +137,7 @@ class MetadataClientTest {
     }
 
     private static ApiClient client(String sandbox) {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        ApiClient client = new ApiClient();
-        client.updateBaseUri("http://localhost:" + port);
-        client.setRequestInterceptor(request -> request
-                .header("Authorization", "Bearer " + Api.TOKEN)
-                .header("x-api-key", Api.API_KEY)
-                .header("x-gw-ims-org-id", Api.ORG)
-                .header("x-sandbox-name", sandbox));
-        return client;
+        return Clients.forSandbox(sandbox);
     }
 
     private static ObjectNode fieldGroup(String title) {

@@ -25,6 +25,10 @@ import java.util.List;
 @ApplicationScoped
 public class BatchLookupService {
 
+    /** Writes next-page payloads without the request's unset (null) properties. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper PAYLOAD_MAPPER = Json.mapper().copy()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+
     private final ProfileLookupService profiles;
     private final EventLookupService events;
     private final PersonResolver persons;
@@ -133,20 +137,11 @@ public class BatchLookupService {
                         .relatedEntityId(identity.getRelatedEntityId())
                         .relatedEntityIdNS(identity.getRelatedEntityIdNS())
                         .start(cursor)));
-        ObjectNode payload = Json.mapper().valueToTree(next);
-        payload.remove("withCA");
-        return stripEmpty(payload);
-    }
-
-    private static ObjectNode stripEmpty(ObjectNode node) {
-        List<String> empty = new java.util.ArrayList<>();
-        node.fields().forEachRemaining(field -> {
-            if (field.getValue().isNull() || field.getValue().isArray() && field.getValue().isEmpty()) {
-                empty.add(field.getKey());
-            }
-        });
-        node.remove(empty);
-        return node;
+        ObjectNode payload = PAYLOAD_MAPPER.valueToTree(next);
+        if (request.getFields() == null || request.getFields().isEmpty()) {
+            payload.remove("fields");
+        }
+        return payload;
     }
 
     private ObjectNode failure(String key, DomainException e) {

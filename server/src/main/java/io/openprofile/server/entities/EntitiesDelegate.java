@@ -11,6 +11,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** Profile Access: profile and experience-event lookups, batch lookups, and profile deletion. */
 public class EntitiesDelegate implements EntitiesApi {
 
+    /** 207 Multi-Status, which the JAX-RS status enum does not list. */
+    static final int MULTI_STATUS = 207;
+
     private final ProfileLookupService profiles;
     private final EventLookupService events;
     private final BatchLookupService batchLookups;
@@ -46,8 +49,8 @@ public class EntitiesDelegate implements EntitiesApi {
     @Override
     public RestResponse<ObjectNode> lookupEntities(EntityLookupRequest request) {
         BatchLookupService.Result result = batchLookups.lookup(context.tenant(), request);
-        return RestResponse.status(result.partial() ? RestResponse.Status.fromStatusCode(207) : RestResponse.Status.OK,
-                result.body());
+        int status = result.partial() ? MULTI_STATUS : RestResponse.StatusCode.OK;
+        return RestResponse.ResponseBuilder.<ObjectNode>create(status).entity(result.body()).build();
     }
 
     @Override

@@ -16,6 +16,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -71,11 +72,18 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public RestResponse<ErrorBody> mapMismatchedInput(MismatchedInputException e) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.contains("end-of-input")) {
+            return malformedJson("the body ends before the JSON value is complete", -1, -1);
+        }
         return mapJsonMapping(e);
     }
 
     @ServerExceptionMapper
     public RestResponse<ErrorBody> mapJsonMapping(JsonMappingException e) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return mapJsonParse(parse);
+        }
         String field = JsonPaths.describe(e.getPath());
         String reason = JsonPaths.reason(e);
         if (field.isEmpty()) {
@@ -119,14 +127,14 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public RestResponse<ErrorBody> mapInvalidParameter(StrictParamConverters.InvalidParameter e) {
-        return mapDomain(e.error());
+    public RestResponse<ErrorBody> mapInvalidParameter(StrictParamConverters.InvalidParameter e, UriInfo uri) {
+        return mapDomain(e.toDomain(queryParameterWithValue(uri, e.value())));
     }
 
     @ServerExceptionMapper
-    public RestResponse<ErrorBody> mapWebApplication(WebApplicationException e) {
+    public RestResponse<ErrorBody> mapWebApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof StrictParamConverters.InvalidParameter invalid) {
-            return mapDomain(invalid.error());
+            return mapInvalidParameter(invalid, uri);
         }
         Throwable cause = e.getCause();
         if (cause instanceof JsonParseException parse) {
@@ -151,6 +159,23 @@ public class ErrorMappers {
                 "the server failed to process the request; retry later or report request id "
                         + context.requestId(),
                 null, null);
+    }
+
+    /** Names the query parameter that carried {@code value}, for converters that do not know it. */
+    private static String queryParameterWithValue(UriInfo uri, String value) {
+        if (uri != null) {
+            for (var entry : uri.getQueryParameters().entrySet()) {
+                if (entry.getValue().contains(value)) {
+                    return entry.getKey();
+                }
+            }
+            for (var entry : uri.getPathParameters().entrySet()) {
+                if (entry.getValue().contains(value)) {
+                    return entry.getKey();
+                }
+            }
+        }
+        return "parameter";
     }
 
     private RestResponse<ErrorBody> malformedJson(String reason, int line, int column) {

@@ -20,17 +20,34 @@ import java.util.function.Function;
 @Provider
 public class StrictParamConverters implements ParamConverterProvider {
 
-    /** Carries the domain error out of a converter; JAX-RS passes web exceptions through unchanged. */
+    /**
+     * A parameter value that failed conversion. JAX-RS passes web exceptions through unchanged.
+     * {@code name} is null when the runtime did not pass the parameter's annotations, and the
+     * error mapper then finds the name from the request.
+     */
     public static final class InvalidParameter extends BadRequestException {
-        private final transient DomainException error;
+        private final String name;
+        private final String value;
+        private final String expected;
 
-        InvalidParameter(DomainException error) {
-            super(error.getMessage());
-            this.error = error;
+        InvalidParameter(String name, String value, String expected) {
+            super("parameter " + value + " must be " + expected);
+            this.name = name;
+            this.value = value;
+            this.expected = expected;
         }
 
-        public DomainException error() {
-            return error;
+        /** Builds the domain error, naming the parameter {@code fallbackName} when the converter did not know it. */
+        public DomainException toDomain(String fallbackName) {
+            return DomainException.invalid(name != null ? name : fallbackName, value, "must be " + expected);
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String value() {
+            return value;
         }
     }
 
@@ -60,7 +77,7 @@ public class StrictParamConverters implements ParamConverterProvider {
                 try {
                     return parse.apply(value.trim());
                 } catch (IllegalArgumentException e) {
-                    throw new InvalidParameter(DomainException.invalid(name, value, "must be " + expected));
+                    throw new InvalidParameter(name, value, expected);
                 }
             }
 
@@ -93,6 +110,6 @@ public class StrictParamConverters implements ParamConverterProvider {
                 return header.value();
             }
         }
-        return "parameter";
+        return null;
     }
 }

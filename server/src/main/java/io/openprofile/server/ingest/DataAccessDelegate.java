@@ -8,8 +8,8 @@ import io.openprofile.server.api.model.FailedFileList;
 import io.openprofile.server.api.model.FailedFilePage;
 import io.openprofile.server.error.DomainException;
 import io.openprofile.server.tenancy.RequestContext;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -41,10 +41,10 @@ public class DataAccessDelegate implements DataAccessApi {
     }
 
     @Override
-    public RestResponse<InputStream> getFailedRecordsFile(String batchId, String fileName) {
+    public RestResponse<String> getFailedRecordsFile(String batchId, String fileName) {
         byte[] content = files.content(context.tenant(), batchId, fileName)
                 .orElseThrow(() -> DomainException.notFound("failed-record file", fileName));
-        return RestResponse.ResponseBuilder.ok((InputStream) new ByteArrayInputStream(content), "application/x-ndjson")
-                .build();
+        return RestResponse.ResponseBuilder.ok(new String(content, StandardCharsets.UTF_8),
+                MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
     }
 }

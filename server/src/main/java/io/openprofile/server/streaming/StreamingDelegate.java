@@ -17,6 +17,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** Streaming connections and the collection endpoints that take records one message at a time. */
 public class StreamingDelegate implements StreamingIngestionApi {
 
+    /** 207 Multi-Status, which the JAX-RS status enum does not list. */
+    static final int MULTI_STATUS = 207;
+
     private final StreamingService streaming;
     private final RequestContext context;
 
@@ -69,7 +72,7 @@ public class StreamingDelegate implements StreamingIngestionApi {
         }
         StreamingBatchResponse response = new StreamingBatchResponse().inletId(inlet.id())
                 .batchId(UUID.randomUUID().toString()).receivedTimeMs(received).responses(results);
-        return RestResponse.status(RestResponse.Status.fromStatusCode(207), response);
+        return RestResponse.ResponseBuilder.<StreamingBatchResponse>create(MULTI_STATUS).entity(response).build();
     }
 
     private static StreamingService.Message toMessage(StreamingMessage message) {

@@ -80,10 +80,10 @@ class IngestionAndLookupClientTest {
         DataAccessApi access = new DataAccessApi(client);
 
         FailedFileList list = access.listFailedRecords(outcome.batchId());
-        File downloaded = access.getFailedRecordsFile(outcome.batchId(), list.getData().get(0).getName());
+        String downloaded = access.getFailedRecordsFile(outcome.batchId(), list.getData().get(0).getName());
 
         assertEquals(1, list.getData().size());
-        assertTrue(Files.readString(downloaded.toPath()).contains("NO_IDENTITY"));
+        assertTrue(downloaded.contains("NO_IDENTITY"));
     }
 
     @Test

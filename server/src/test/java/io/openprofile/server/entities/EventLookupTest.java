@@ -99,7 +99,7 @@ class EventLookupTest {
 
     @Test
     void moreThanThreePropertyFiltersIs400() {
-        Api.as(flows.sandbox())
+        Api.invalidRequestAs(flows.sandbox())
                 .queryParams(query())
                 .queryParam("property", "a=1", "b=2", "c=3", "d=4")
                 .when().get(PATH)
@@ -110,7 +110,7 @@ class EventLookupTest {
     @Test
     void limitOutOfRangeIs400() {
         for (String limit : new String[] {"0", "5000"}) {
-            Api.as(flows.sandbox())
+            Api.invalidRequestAs(flows.sandbox())
                     .queryParams(query("limit", limit))
                     .when().get(PATH)
                     .then().statusCode(400)
@@ -121,7 +121,7 @@ class EventLookupTest {
 
     @Test
     void nonNumericLimitIs400() {
-        Api.as(flows.sandbox())
+        Api.invalidRequestAs(flows.sandbox())
                 .queryParams(query("limit", "ten"))
                 .when().get(PATH)
                 .then().statusCode(400)

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.openprofile.server.support.Api;
 import io.openprofile.server.support.Flows;
+import io.openprofile.server.support.UntypedPost;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -112,7 +113,7 @@ class ProfileLookupTest {
 
     @Test
     void missingSchemaNameIs400() {
-        Api.as(flows.sandbox())
+        Api.invalidRequestAs(flows.sandbox())
                 .queryParams(Map.of("entityId", "ann@example.com", "entityIdNS", "Email"))
                 .when().get(PATH)
                 .then().statusCode(400)
@@ -207,7 +208,7 @@ class ProfileLookupTest {
 
     @Test
     void batchLookupWithoutIdentitiesIs400() {
-        Api.as(flows.sandbox()).contentType(ContentType.JSON)
+        Api.invalidRequestAs(flows.sandbox()).contentType(ContentType.JSON)
                 .body(Map.of("schema", Map.of("name", "_xdm.context.profile"), "identities", List.of()))
                 .when().post(PATH)
                 .then().statusCode(400)
@@ -216,7 +217,7 @@ class ProfileLookupTest {
 
     @Test
     void malformedJsonIs400() {
-        Api.as(flows.sandbox()).contentType(ContentType.JSON)
+        Api.invalidRequestAs(flows.sandbox()).contentType(ContentType.JSON)
                 .body("{\"schema\": {\"name\": ")
                 .when().post(PATH)
                 .then().statusCode(400)
@@ -225,7 +226,7 @@ class ProfileLookupTest {
 
     @Test
     void wrongContentTypeIs415() {
-        Api.as(flows.sandbox()).contentType(ContentType.TEXT)
+        Api.invalidRequestAs(flows.sandbox()).contentType(ContentType.TEXT)
                 .body("schema=profile")
                 .when().post(PATH)
                 .then().statusCode(415)
@@ -234,13 +235,10 @@ class ProfileLookupTest {
 
     @Test
     void missingContentTypeIs400() {
-        Api.raw()
-                .header("Authorization", "Bearer " + Api.TOKEN).header("x-api-key", Api.API_KEY)
-                .header("x-gw-ims-org-id", Api.ORG).header("x-sandbox-name", flows.sandbox())
-                .body("{}".getBytes())
-                .when().post(PATH)
-                .then().statusCode(400)
-                .body("field", equalTo("Content-Type"));
+        UntypedPost.Result result = Api.postWithoutContentType(flows.sandbox(), PATH, "{}");
+
+        assertEquals(400, result.status());
+        assertEquals("Content-Type", result.body().getString("field"));
     }
 
     @Test

@@ -73,14 +73,14 @@ class BatchIngestionTest {
                 .extract().jsonPath();
         String name = list.getString("data[0].name");
         String href = list.getString("data[0]._links.self.href");
-        String content = Api.as(flows.sandbox()).accept("application/x-ndjson")
+        String content = Api.as(flows.sandbox()).accept("text/plain")
                 .when().get(href)
                 .then().statusCode(200)
                 .extract().asString();
         String[] lines = content.split("\n");
 
         assertEquals("records.jsonl.errors.jsonl", name);
-        assertEquals(2, lines.length);
+        assertEquals(2, lines.length, content);
         assertEquals(true, lines[0].contains("\"NO_IDENTITY\""));
         assertEquals(true, lines[0].contains("Nobody"));
         assertEquals(true, lines[1].contains("\"MALFORMED_RECORD\""));

@@ -15,9 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The Luma tutorial data loaded the way the tutorial does it: custom namespaces, the tutorial's
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
  * and by loyalty id.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LumaTutorialSampleTest {
 
     private static final String DIR = "luma-tutorial/";
@@ -35,14 +33,18 @@ class LumaTutorialSampleTest {
     private static final String LOYALTY_ID = "5625458";
     private static final String ID_PATH = "/_techmarketingdemos/systemIdentifier/";
 
-    private Flows flows;
-    private String crmDataset;
-    private String loyaltyDataset;
-    private String purchaseDataset;
+    // Loaded once for the class: the three files take a few seconds, and the tests only read.
+    private static Flows flows;
+    private static String crmDataset;
+    private static String loyaltyDataset;
+    private static String purchaseDataset;
 
-    @BeforeAll
-    void loadTutorialData() throws IOException {
+    @BeforeEach
+    void loadTutorialDataOnce() throws IOException {
         Samples.file(DIR + "luma-crm.json");
+        if (flows != null) {
+            return;
+        }
         flows = new Flows(Api.newSandbox());
         flows.createNamespace("lumaCrmId", "CROSS_DEVICE");
         flows.createNamespace("lumaLoyaltyId", "CROSS_DEVICE");
@@ -128,7 +130,7 @@ class LumaTutorialSampleTest {
         return entries.keySet().iterator().next();
     }
 
-    private String ingest(String datasetId, String file) throws IOException {
+    private static String ingest(String datasetId, String file) throws IOException {
         return flows.ingest(datasetId, file, Files.readAllBytes(Samples.file(DIR + file))).status();
     }
 

@@ -1,9 +1,13 @@
 package io.openprofile.server.support;
 
 import io.openprofile.client.ApiClient;
+import io.openprofile.client.auth.ApiKeyAuth;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Generated-client instances pointed at the test server, with the platform headers set once. */
+/**
+ * Generated-client instances pointed at the test server. The four platform headers are security
+ * schemes of the contract, so they are set once on the {@link ApiClient}.
+ */
 public final class Clients {
 
     private Clients() {
@@ -13,12 +17,11 @@ public final class Clients {
     public static ApiClient forSandbox(String sandbox) {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         ApiClient client = new ApiClient();
-        client.updateBaseUri("http://localhost:" + port);
-        client.setRequestInterceptor(request -> request
-                .header("Authorization", "Bearer " + Api.TOKEN)
-                .header("x-api-key", Api.API_KEY)
-                .header("x-gw-ims-org-id", Api.ORG)
-                .header("x-sandbox-name", sandbox));
+        client.setBasePath("http://localhost:" + port);
+        client.setBearerToken(Api.TOKEN);
+        ((ApiKeyAuth) client.getAuthentication("apiKey")).setApiKey(Api.API_KEY);
+        ((ApiKeyAuth) client.getAuthentication("imsOrg")).setApiKey(Api.ORG);
+        ((ApiKeyAuth) client.getAuthentication("sandbox")).setApiKey(sandbox);
         return client;
     }
 }
