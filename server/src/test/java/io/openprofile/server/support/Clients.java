@@ -2,7 +2,7 @@ package io.openprofile.server.support;
 
 import io.openprofile.client.ApiClient;
 import io.openprofile.client.auth.ApiKeyAuth;
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.restassured.RestAssured;
 
 /**
  * Generated-client instances pointed at the test server. The four platform headers are security
@@ -15,9 +15,9 @@ public final class Clients {
 
     /** A client for {@code sandbox} on the running test server. */
     public static ApiClient forSandbox(String sandbox) {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        // Quarkus points REST Assured at the application under test, in-process or packaged.
         ApiClient client = new ApiClient();
-        client.setBasePath("http://localhost:" + port);
+        client.setBasePath("http://localhost:" + RestAssured.port);
         client.setBearerToken(Api.TOKEN);
         ((ApiKeyAuth) client.getAuthentication("apiKey")).setApiKey(Api.API_KEY);
         ((ApiKeyAuth) client.getAuthentication("imsOrg")).setApiKey(Api.ORG);

@@ -1,4 +1,4 @@
-package io.openprofile.server;
+package io.openprofile.server.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -22,7 +22,7 @@ import io.openprofile.server.support.Clients;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Calls every identity namespace, Schema Registry and Catalog operation through the generated Java client. */
@@ -32,11 +32,19 @@ class MetadataClientTest {
     private static final String PROFILE = "https://ns.adobe.com/xdm/context/profile";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String sandbox = Api.newSandbox();
-    private final ApiClient client = client(sandbox);
-    private final IdentityNamespacesApi namespaces = new IdentityNamespacesApi(client);
-    private final SchemaRegistryApi registry = new SchemaRegistryApi(client);
-    private final CatalogApi catalog = new CatalogApi(client);
+    private String sandbox;
+    private IdentityNamespacesApi namespaces;
+    private SchemaRegistryApi registry;
+    private CatalogApi catalog;
+
+    @BeforeEach
+    void createClients() {
+        sandbox = Api.newSandbox();
+        ApiClient client = Clients.forSandbox(sandbox);
+        namespaces = new IdentityNamespacesApi(client);
+        registry = new SchemaRegistryApi(client);
+        catalog = new CatalogApi(client);
+    }
 
     @Test
     void namespaceOperations() throws ApiException {
@@ -134,10 +142,6 @@ class MetadataClientTest {
                 () -> catalog.getBatch("00000000000000000000000000000000"));
 
         assertThat(error.getCode()).isEqualTo(404);
-    }
-
-    private static ApiClient client(String sandbox) {
-        return Clients.forSandbox(sandbox);
     }
 
     private static ObjectNode fieldGroup(String title) {
