@@ -20,7 +20,7 @@ import java.util.List;
  * The POST lookup of many identities at once. Each requested identity gets one entry keyed by its
  * entity id (profiles) or by its {@code relatedEntityId} as sent (events). An identity without data
  * gets Adobe's empty entry; an identity that cannot be served (unknown namespace, too large a
- * graph) gets {@code {entityId, error}} and makes the whole answer a 207.
+ * graph) gets {@code {entityId, error}} and makes the whole response a 207.
  */
 @ApplicationScoped
 public class BatchLookupService {
@@ -123,7 +123,7 @@ public class BatchLookupService {
         return new Result(body, partial);
     }
 
-    /** The POST body that reads the next page for one identity. */
+    /** Builds the POST body that reads the next page for one identity. */
     private static ObjectNode nextPayload(EntityLookupRequest request, EntityIdentity identity, String cursor) {
         EntityLookupRequest next = new EntityLookupRequest()
                 .schema(request.getSchema())

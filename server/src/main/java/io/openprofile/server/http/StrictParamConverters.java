@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * Converts numeric and boolean parameters strictly, so that {@code limit=abc} or
- * {@code withCA=yes} is a 400 naming the parameter. Without it JAX-RS answers a failed query
- * parameter conversion with 404, and {@code Boolean.valueOf} reads any word as false.
+ * {@code withCA=yes} is a 400 naming the parameter. Without it JAX-RS responds to a failed query
+ * parameter conversion with a 404, and {@code Boolean.valueOf} reads any word as false.
  */
 @Provider
 public class StrictParamConverters implements ParamConverterProvider {

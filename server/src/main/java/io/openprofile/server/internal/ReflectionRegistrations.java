@@ -1,0 +1,29 @@
+package io.openprofile.server.internal;
+
+import io.openprofile.server.api.BatchIngestionApi;
+import io.openprofile.server.api.CatalogApi;
+import io.openprofile.server.api.DataAccessApi;
+import io.openprofile.server.api.EntitiesApi;
+import io.openprofile.server.api.IdentityNamespacesApi;
+import io.openprofile.server.api.SchemaRegistryApi;
+import io.openprofile.server.api.StreamingIngestionApi;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Registers the generated API interfaces for reflection in a native image: the error mapper reads
+ * their parameter annotations to name the query, path or header parameter a violation is about.
+ */
+@RegisterForReflection(targets = {
+    BatchIngestionApi.class,
+    CatalogApi.class,
+    DataAccessApi.class,
+    EntitiesApi.class,
+    IdentityNamespacesApi.class,
+    SchemaRegistryApi.class,
+    StreamingIngestionApi.class
+})
+final class ReflectionRegistrations {
+
+    private ReflectionRegistrations() {
+    }
+}
