@@ -7,6 +7,7 @@ import io.openprofile.server.api.model.Batch;
 import io.openprofile.server.api.model.DatasetCreate;
 import io.openprofile.server.api.model.DatasetPatch;
 import io.openprofile.server.error.DomainException;
+import io.openprofile.server.ingest.BatchMapper;
 import io.openprofile.server.ingest.BatchService;
 import io.openprofile.server.ingest.BatchStatus;
 import io.openprofile.server.tenancy.RequestContext;
@@ -68,7 +69,7 @@ public class CatalogDelegate implements CatalogApi {
         Tenant tenant = context.tenant();
         Map<String, Batch> byId = new LinkedHashMap<>();
         for (var batch : batches.list(tenant, dataSet, batchStatus(status), start, limit)) {
-            byId.put(batch.id(), CatalogModels.batch(mapper, tenant, batch));
+            byId.put(batch.id(), BatchMapper.toModel(batch, tenant));
         }
         return RestResponse.ok(byId);
     }
@@ -77,7 +78,7 @@ public class CatalogDelegate implements CatalogApi {
     public RestResponse<Map<String, Batch>> getBatch(String batchId) {
         Tenant tenant = context.tenant();
         var batch = batches.get(tenant, batchId);
-        return RestResponse.ok(Map.of(batch.id(), CatalogModels.batch(mapper, tenant, batch)));
+        return RestResponse.ok(Map.of(batch.id(), BatchMapper.toModel(batch, tenant)));
     }
 
     private static List<String> objectPath(Dataset dataset) {

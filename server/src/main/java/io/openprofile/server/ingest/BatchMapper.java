@@ -25,7 +25,7 @@ public final class BatchMapper {
                 .imsOrg(tenant.orgId())
                 .relatedObjects(List.of(new RelatedObject().type("dataSet").id(batch.datasetId())))
                 .inputFormat(new InputFormat().format(batch.inputFormat()).isMultiLineJson(batch.multiLineJson()));
-        if (batch.recordsRead() != null) {
+        if (batch.startedAt() != null || batch.recordsRead() != null) {
             model.metrics(new BatchMetrics()
                     .recordsRead(batch.recordsRead())
                     .recordsWritten(batch.recordsWritten())

@@ -6,7 +6,6 @@ import io.openprofile.server.streaming.StreamingService;
 import io.openprofile.server.tenancy.RequestContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -55,22 +54,7 @@ public class CollectionFilter {
     }
 
     private Optional<GatewayErrorBody> check(ContainerRequestContext request, StreamingConnection inlet) {
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || authorization.isBlank()) {
-            return Optional.of(new GatewayErrorBody("403010", "Oauth token is missing."));
-        }
-        if (!authorization.regionMatches(true, 0, "bearer ", 0, 7)) {
-            return Optional.of(gateway(CredentialVerifier.Failure.TOKEN_INVALID));
-        }
-        String apiKey = request.getHeaderString(GatewayFilter.API_KEY);
-        if (apiKey == null || apiKey.isBlank()) {
-            return Optional.of(new GatewayErrorBody("403000", "Api Key is required"));
-        }
-        return verifier.verify(authorization.substring(7).trim(), apiKey.trim(), inlet.tenant().orgId())
-                .map(CollectionFilter::gateway);
-    }
-
-    private static GatewayErrorBody gateway(CredentialVerifier.Failure failure) {
-        return new GatewayErrorBody(failure.code(), failure.message());
+        Optional<GatewayErrorBody> missing = GatewayFilter.checkTokenAndKeyPresent(request);
+        return missing.isPresent() ? missing : GatewayFilter.verify(verifier, request, inlet.tenant().orgId());
     }
 }

@@ -61,26 +61,41 @@ public class GatewayFilter {
     }
 
     private Optional<GatewayErrorBody> checkCredentials(ContainerRequestContext request) {
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (isBlank(authorization)) {
-            return gatewayError("403010", "Oauth token is missing.");
+        Optional<GatewayErrorBody> tokenOrKey = checkTokenAndKeyPresent(request);
+        if (tokenOrKey.isPresent()) {
+            return tokenOrKey;
         }
-        String apiKey = request.getHeaderString(API_KEY);
         String orgId = request.getHeaderString(ORG_ID);
-        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return gatewayError(CredentialVerifier.Failure.TOKEN_INVALID);
-        }
-        if (isBlank(apiKey)) {
-            return gatewayError("403000", "Api Key is required");
-        }
         if (isBlank(orgId)) {
             return gatewayError("400003", "Missing header");
         }
         if (!ORG_ID_FORMAT.matcher(orgId.trim()).matches()) {
             return gatewayError("403027", "User region is missing");
         }
-        String token = authorization.substring(BEARER.length()).trim();
-        return verifier.verify(token, apiKey.trim(), orgId.trim()).flatMap(GatewayFilter::gatewayError);
+        return verify(verifier, request, orgId.trim());
+    }
+
+    /** Checks that a bearer token and an API key are present, with Adobe's gateway codes. */
+    static Optional<GatewayErrorBody> checkTokenAndKeyPresent(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (isBlank(authorization)) {
+            return gatewayError("403010", "Oauth token is missing.");
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return gatewayError(CredentialVerifier.Failure.TOKEN_INVALID);
+        }
+        if (isBlank(request.getHeaderString(API_KEY))) {
+            return gatewayError("403000", "Api Key is required");
+        }
+        return Optional.empty();
+    }
+
+    /** Asks the verifier about the present token and API key for {@code orgId}. */
+    static Optional<GatewayErrorBody> verify(CredentialVerifier verifier, ContainerRequestContext request,
+            String orgId) {
+        String token = request.getHeaderString(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
+        String apiKey = request.getHeaderString(API_KEY).trim();
+        return verifier.verify(token, apiKey, orgId).flatMap(GatewayFilter::gatewayError);
     }
 
     private static String sandboxName(String header) {
