@@ -152,6 +152,27 @@ class ProfileLookupTest {
     }
 
     @Test
+    void deleteWithUnknownMergePolicyIs422() {
+        Api.as(flows.sandbox())
+                .queryParams(Map.of("schema.name", "_xdm.context.profile", "entityId", "ann@example.com",
+                        "entityIdNS", "Email", "mergePolicyId", "no-such-policy"))
+                .when().delete(PATH)
+                .then().statusCode(422)
+                .body("field", equalTo("mergePolicyId"));
+
+        assertEquals("Ann", firstName(lookup("ann@example.com", "Email")));
+    }
+
+    @Test
+    void defaultMergePolicyIdIsAccepted() {
+        Api.as(flows.sandbox())
+                .queryParams(Map.of("schema.name", "_xdm.context.profile", "entityId", "ann@example.com",
+                        "entityIdNS", "Email", "mergePolicyId", "timestampOrdered-pdg-mp"))
+                .when().get(PATH)
+                .then().statusCode(200);
+    }
+
+    @Test
     void graphOverFiftyIdentitiesIs422() {
         StringBuilder ids = new StringBuilder();
         for (int i = 0; i < 51; i++) {
