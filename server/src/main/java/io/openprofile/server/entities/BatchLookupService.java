@@ -55,6 +55,12 @@ public class BatchLookupService {
                     + EventLookupService.EVENT_SCHEMA);
         }
         String order = Orderings.pick(request.getOrderby(), request.getOrderBy());
+        for (int i = 0; i < request.getIdentities().size(); i++) {
+            if (request.getIdentities().get(i) == null) {
+                throw DomainException.invalid("identities[" + i + "]", "null",
+                        "must be an object such as {\"entityId\": \"...\", \"entityIdNS\": {\"code\": \"Email\"}}");
+            }
+        }
         if (EventLookupService.EVENT_SCHEMA.equals(schemaName)) {
             EventLookupService.requireRelatedSchema(nameOf(request.getRelatedSchema()), "relatedSchema.name");
             policies.resolve(tenant, request.getMergePolicyId(), "mergePolicyId");

@@ -56,7 +56,8 @@ public class PersonResolver {
         }
         Namespace resolved = namespaces.resolve(tenant, namespace)
                 .orElseThrow(() -> DomainException.invalid(namespaceField, namespace,
-                        "must be the code of a standard or custom identity namespace of this sandbox"));
+                        "must be the code of a standard or custom identity namespace of sandbox '"
+                                + tenant.sandboxName() + "'"));
         return Xid.of(new Identity(resolved.code(), id));
     }
 
@@ -81,15 +82,16 @@ public class PersonResolver {
 
     /** Like {@link #find}, but a missing identity is a 404 naming what was asked for. */
     public Person require(Tenant tenant, String entityId, String shownId, String shownNamespace) {
-        return find(tenant, entityId).orElseThrow(() -> notFound(shownId, shownNamespace));
+        return find(tenant, entityId).orElseThrow(() -> notFound(tenant, shownId, shownNamespace));
     }
 
-    /** The 404 for an identity without data, naming the identity as the client sent it. */
-    public DomainException notFound(String shownId, String shownNamespace) {
+    /** Builds the 404 for an identity without data, naming the identity as the client sent it. */
+    public DomainException notFound(Tenant tenant, String shownId, String shownNamespace) {
         return new DomainException(ErrorKind.NOT_FOUND, "ENTITY_NOT_FOUND",
                 "no profile data for identity '" + shownId + "'"
                         + (shownNamespace == null || shownNamespace.isBlank() ? " (read as an entity id)"
-                                : " in namespace " + shownNamespace),
+                                : " in namespace " + shownNamespace)
+                        + " in sandbox '" + tenant.sandboxName() + "'",
                 "entityId", shownId);
     }
 }

@@ -89,7 +89,7 @@ public class ProfileLookupService {
         MergePolicy policy = policies.resolve(tenant, mergePolicyId, "mergePolicyId");
         FieldSelector selector = parseFields(fields);
         String xid = persons.entityIdOf(tenant, entityId, entityIdNs, "entityId", "entityIdNS");
-        ObjectNode entry = find(tenant, xid, policy, selector).orElseThrow(() -> persons.notFound(entityId, entityIdNs));
+        ObjectNode entry = find(tenant, xid, policy, selector).orElseThrow(() -> persons.notFound(tenant, entityId, entityIdNs));
         ObjectNode response = Json.object();
         response.set(xid, entry);
         return response;

@@ -60,8 +60,20 @@ public class ErrorMappers {
         Object invalid = violation.getInvalidValue();
         DomainException mapped = invalid == null
                 ? DomainException.missing(field, null)
-                : DomainException.invalid(field, invalid, violation.getMessage());
+                : DomainException.invalid(field, shownValue(invalid), violation.getMessage());
         return mapDomain(mapped);
+    }
+
+    /** Shows a rejected value without echoing whole objects or lists back to the caller. */
+    private static Object shownValue(Object invalid) {
+        if (invalid instanceof java.util.Collection<?> collection) {
+            return collection.size() + " items";
+        }
+        if (invalid instanceof CharSequence || invalid instanceof Number || invalid instanceof Boolean
+                || invalid instanceof Enum<?>) {
+            return invalid;
+        }
+        return "the given object";
     }
 
     @ServerExceptionMapper
@@ -107,8 +119,10 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public RestResponse<ErrorBody> mapNotAllowed(NotAllowedException e) {
         String allowed = String.join(", ", e.getResponse().getAllowedMethods());
+        String hint = allowed.isEmpty() ? "; see the contract at /q/openapi for the methods of this path"
+                : "; allowed: " + allowed;
         return respond(ErrorKind.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                "this path does not support the request method; allowed: " + allowed, null, null);
+                "this path does not support the request method" + hint, null, null);
     }
 
     @ServerExceptionMapper

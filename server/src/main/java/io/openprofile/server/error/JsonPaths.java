@@ -3,10 +3,16 @@ package io.openprofile.server.error;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Describes where in a request body Jackson failed, in the dotted form users write. */
 final class JsonPaths {
+
+    private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
+    private static final Pattern CLASS_NAME = Pattern.compile("`[^`]*`");
 
     private JsonPaths() {
     }
@@ -38,17 +44,22 @@ final class JsonPaths {
         if (e.getCause() instanceof IllegalArgumentException illegal) {
             return illegal.getMessage();
         }
-        String message = e.getOriginalMessage();
-        int classMention = message == null ? -1 : message.indexOf(" of type `");
-        if (classMention > 0) {
-            return message.substring(0, classMention).trim();
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher missing = MISSING_PROPERTY.matcher(message);
+        if (missing.find()) {
+            return "required property '" + missing.group(1) + "' is missing";
         }
-        return message == null ? "unreadable value" : message;
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + simpleType(mismatch.getTargetType());
+        }
+        String cleaned = CLASS_NAME.matcher(message).replaceAll("a value");
+        int source = cleaned.indexOf(" at [Source");
+        return source > 0 ? cleaned.substring(0, source).trim() : cleaned.isBlank() ? "unreadable value" : cleaned;
     }
 
     private static String simpleType(Class<?> type) {
         if (type == null) {
-            return "the expected type";
+            return "a value of the documented type";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";
@@ -56,9 +67,15 @@ final class JsonPaths {
         if (type == Boolean.class || type == boolean.class) {
             return "a boolean";
         }
+        if (type == String.class) {
+            return "a string";
+        }
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
-        return "a " + type.getSimpleName();
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a JSON array";
+        }
+        return "a JSON object";
     }
 }

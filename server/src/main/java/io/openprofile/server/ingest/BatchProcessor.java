@@ -66,6 +66,10 @@ public class BatchProcessor implements JobHandler {
         long now = clock.millis();
         Validation validation = validate(tenant, batchId, files, target, now);
         context.progress(0, validation.recordCount);
+        if (validation.recordCount == 0) {
+            recordEmpty(tenant, batchId, context);
+            return;
+        }
         if (!validation.failed.isEmpty()) {
             recordFailure(tenant, batchId, validation, context);
             return;
@@ -146,6 +150,19 @@ public class BatchProcessor implements JobHandler {
         return written[0];
     }
 
+    private void recordEmpty(Tenant tenant, String batchId, JobContext context) {
+        ArrayNode errors = Json.mapper().createArrayNode();
+        errors.addObject().put("code", "EMPTY_BATCH")
+                .put("description", "the batch's files contain no records; upload at least one record")
+                .put("recordCount", 0);
+        database.inTransaction(connection -> {
+            batches.finish(connection, tenant, batchId, BatchStatus.FAILED, 0, 0, 0, errors, clock.millis());
+            context.completeIn(connection);
+            return null;
+        });
+        LOG.infof("batch %s failed: its files contain no records", batchId);
+    }
+
     private void recordFailure(Tenant tenant, String batchId, Validation validation, JobContext context) {
         ArrayNode summary = Json.mapper().createArrayNode();
         for (FailedRecord failed : validation.failed.subList(0, Math.min(MAX_ERROR_SUMMARIES,
@@ -153,7 +170,7 @@ public class BatchProcessor implements JobHandler {
             ObjectNode first = (ObjectNode) failed.errors().get(0);
             summary.addObject()
                     .put("code", first.path("code").asText())
-                    .put("description", failed.fileName() + " record " + failed.recordIndex() + ": "
+                    .put("description", failed.fileName() + ", record " + (failed.recordIndex() + 1) + ": "
                             + first.path("message").asText())
                     .put("recordCount", 1);
         }
@@ -180,8 +197,7 @@ public class BatchProcessor implements JobHandler {
             if (item.isError()) {
                 ParseError error = item.error();
                 add(file, item.index(), List.of(new RecordError(RecordErrorCode.MALFORMED_RECORD,
-                        "record is not a valid JSON object: " + error.message() + " (line " + error.line()
-                                + ", column " + error.column() + ")", "")), null);
+                        error.message(), "")), null);
                 return;
             }
             RecordOutcome outcome = RecordPreparer.prepare(item.record(), target, now);

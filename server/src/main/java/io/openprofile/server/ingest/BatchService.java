@@ -85,8 +85,9 @@ public class BatchService {
                     + " (" + batch.datasetId() + ")");
         }
         requireStatus(batch, BatchStatus.LOADING, "upload files");
-        if (fileName == null || fileName.isBlank() || fileName.length() > 1024) {
-            throw DomainException.invalid("filePath", fileName, "must be a file name of 1 to 1024 characters");
+        if (!isPlainFileName(fileName)) {
+            throw DomainException.invalid("filePath", fileName, "must be a file name of 1 to 1024 characters "
+                    + "without slashes, backslashes or control characters, and not . or ..");
         }
         byte[] bytes = readLimited(content, fileName);
         database.inTransaction(connection -> {
@@ -144,6 +145,13 @@ public class BatchService {
     public List<FailedRecord> failedRecords(Tenant tenant, String batchId) {
         get(tenant, batchId);
         return database.inTransaction(connection -> batches.failedRecords(connection, tenant, batchId));
+    }
+
+    private static boolean isPlainFileName(String name) {
+        if (name == null || name.isBlank() || name.length() > 1024 || name.equals(".") || name.equals("..")) {
+            return false;
+        }
+        return name.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c));
     }
 
     private Dataset requireDataset(Tenant tenant, String datasetId) {

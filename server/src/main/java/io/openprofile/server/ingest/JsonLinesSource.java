@@ -2,6 +2,8 @@ package io.openprofile.server.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,7 +50,7 @@ final class JsonLinesSource implements RecordSource {
     private void readLine(byte[] line) throws IOException {
         try (JsonParser parser = mapper.getFactory().createParser(line)) {
             readValues(parser);
-        } catch (StreamReadException e) {
+        } catch (StreamReadException | StreamConstraintsException e) {
             pending.add(ReadResult.ofError(nextIndex++, error(e)));
         }
     }
@@ -69,10 +71,10 @@ final class JsonLinesSource implements RecordSource {
         }
     }
 
-    private ParseError error(StreamReadException e) {
+    private ParseError error(JsonProcessingException e) {
         long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
         String message = "record " + nextIndex + " is not valid JSON at line " + lineNumber + ", column " + column
-                + ": " + e.getOriginalMessage();
+                + ": " + JsonTypes.reason(e);
         return new ParseError(message, lineNumber, column);
     }
 }

@@ -30,4 +30,18 @@ final class JsonTypes {
     static String notAnObject(long index, JsonToken token) {
         return "record " + index + " is " + describe(token) + ", but every record must be a JSON object";
     }
+
+    /**
+     * Returns a parser failure's reason without Jackson's source excerpt or the names of its
+     * configuration classes, which mean nothing to the sender of the file.
+     */
+    static String reason(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "unreadable JSON" : e.getOriginalMessage();
+        int internal = message.indexOf(", from `");
+        if (internal > 0) {
+            message = message.substring(0, internal) + ")";
+        }
+        int source = message.indexOf("\n at [Source");
+        return source > 0 ? message.substring(0, source) : message;
+    }
 }

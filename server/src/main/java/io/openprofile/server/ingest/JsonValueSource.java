@@ -3,6 +3,8 @@ package io.openprofile.server.ingest;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,7 +37,7 @@ final class JsonValueSource implements RecordSource {
         }
         try {
             return nextItem();
-        } catch (StreamReadException e) {
+        } catch (StreamReadException | StreamConstraintsException e) {
             finished = true;
             return ReadResult.ofError(nextIndex++, syntaxError(e));
         }
@@ -96,12 +98,12 @@ final class JsonValueSource implements RecordSource {
                 new ParseError(message, location.getLineNr(), location.getColumnNr()));
     }
 
-    private ParseError syntaxError(StreamReadException e) {
+    private ParseError syntaxError(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         long line = location == null ? 0 : location.getLineNr();
         long column = location == null ? 0 : location.getColumnNr();
         String message = "record " + nextIndex + " is not valid JSON at line " + line + ", column " + column
-                + ": " + e.getOriginalMessage() + "; reading stopped because the rest of the file cannot be"
+                + ": " + JsonTypes.reason(e) + "; reading stopped because the rest of the file cannot be"
                 + " located reliably";
         return new ParseError(message, line, column);
     }

@@ -136,7 +136,7 @@ public class JobRunner {
             LOG.infof("job %s (%s of %s) started, attempt %d", job.id(), job.type(), job.subjectId(), job.attempts());
             handler.run(job, new Context(job));
             finishIfStillRunning(job);
-            LOG.infof("job %s (%s of %s) succeeded", job.id(), job.type(), job.subjectId());
+            LOG.infof("job %s (%s of %s) finished", job.id(), job.type(), job.subjectId());
         } catch (LeaseLostException e) {
             LOG.warnf("job %s lost its lease to another process; leaving it to that process", job.id());
         } catch (Exception e) {

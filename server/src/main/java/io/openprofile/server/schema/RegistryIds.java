@@ -19,7 +19,12 @@ public final class RegistryIds {
         if (id.indexOf('%') < 0) {
             return id;
         }
-        // A plus sign is a literal character in a path, not an encoded space.
-        return URLDecoder.decode(id.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            // A plus sign is a literal character in a path, not an encoded space.
+            return URLDecoder.decode(id.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // A lone or malformed escape such as "%zz" cannot be an encoded id; look it up as sent.
+            return id;
+        }
     }
 }

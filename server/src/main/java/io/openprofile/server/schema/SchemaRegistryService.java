@@ -300,11 +300,20 @@ public class SchemaRegistryService {
             return XdmClasses.find(declared).orElseThrow(() -> DomainException.invalid("meta:class", declared,
                     "must be " + XdmClasses.PROFILE.id() + " or " + XdmClasses.EXPERIENCE_EVENT.id()));
         }
+        JsonNode allOf = body.get("allOf");
+        if (allOf != null && !allOf.isArray()) {
+            throw DomainException.invalid("allOf", allOf, "must be an array of {\"$ref\": \"...\"} objects");
+        }
         for (JsonNode item : body.path("allOf")) {
             Optional<XdmClasses> type = XdmClasses.find(item.path("$ref").asText());
             if (type.isPresent()) {
                 return type.get();
             }
+        }
+        if (allOf != null) {
+            throw DomainException.invalid("allOf", allOf, "must reference the class "
+                    + XdmClasses.PROFILE.id() + " or " + XdmClasses.EXPERIENCE_EVENT.id() + ", or the schema must "
+                    + "set meta:class");
         }
         throw DomainException.missing("allOf", "a schema must reference the profile or experience event class "
                 + "in allOf (for example {\"$ref\": \"" + XdmClasses.PROFILE.id() + "\"}) or set meta:class");

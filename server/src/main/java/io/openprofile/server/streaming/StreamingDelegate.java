@@ -62,6 +62,11 @@ public class StreamingDelegate implements StreamingIngestionApi {
         List<StreamingMessageResult> results = new ArrayList<>();
         long received = System.currentTimeMillis();
         for (StreamingMessage message : batch.getMessages()) {
+            if (message == null) {
+                results.add(new StreamingMessageResult().xactionId(UUID.randomUUID().toString()).status(400)
+                        .message("message is null; send an object with header and body.xdmEntity"));
+                continue;
+            }
             try {
                 StreamingService.Receipt receipt = streaming.ingest(inlet, toMessage(message));
                 results.add(new StreamingMessageResult().xactionId(receipt.xactionId()).status(200));
