@@ -2,6 +2,7 @@ package io.openprofile.server.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +105,8 @@ public final class RecordReader implements Iterator<ReadResult>, Closeable {
             return token == JsonToken.START_OBJECT && parser.currentToken() != JsonToken.END_OBJECT;
         } catch (JsonEOFException e) {
             return true;
-        } catch (StreamReadException e) {
+        } catch (StreamReadException | StreamConstraintsException e) {
+            // The line-by-line reader reports the same problem as an error of this record.
             return false;
         }
     }
