@@ -83,7 +83,7 @@ public class BatchLookupService {
             try {
                 String xid = persons.entityIdOf(tenant, identity.getEntityId(), codeOf(identity.getEntityIdNS()),
                         prefix + "entityId", prefix + "entityIdNS.code");
-                body.set(xid, profiles.find(tenant, xid, policy, fields)
+                body.set(xid, profiles.find(tenant, xid, identity.getEntityId(), policy, fields)
                         .orElseGet(() -> ProfileLookupService.emptyEntry(xid)));
             } catch (DomainException e) {
                 partial = true;

@@ -96,7 +96,7 @@ public class EventLookupService {
                 : parseFields(request.fields());
         EventQuery.Position after = decodeStart(request.start(), request.descending());
         String orderby = request.descending() ? "-timestamp" : "timestamp";
-        var person = persons.find(tenant, request.entityId());
+        var person = persons.find(tenant, request.entityId(), request.relatedEntityId());
         if (person.isEmpty()) {
             return new Page(List.of(), null, orderby);
         }

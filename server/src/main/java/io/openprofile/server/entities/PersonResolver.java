@@ -61,8 +61,11 @@ public class PersonResolver {
         return Xid.of(new Identity(resolved.code(), id));
     }
 
-    /** Finds the person of an identity, or empty when the identity has no data. */
-    public Optional<Person> find(Tenant tenant, String entityId) {
+    /**
+     * Finds the person of an identity, or empty when the identity has no data. {@code shownId} is
+     * the identity as the client sent it, for error messages.
+     */
+    public Optional<Person> find(Tenant tenant, String entityId, String shownId) {
         return database.inTransaction(connection -> {
             Optional<IdentityNode> node = graph.findByXid(connection, tenant, entityId);
             if (node.isEmpty()) {
@@ -72,9 +75,9 @@ public class PersonResolver {
                     MAX_GRAPH_SIZE + 1);
             if (cluster.size() > MAX_GRAPH_SIZE) {
                 throw new DomainException(ErrorKind.UNPROCESSABLE, "TOO_MANY_RELATED_IDENTITIES",
-                        "Too many related identities: the identity graph of " + entityId + " links more than "
+                        "Too many related identities: the identity graph of '" + shownId + "' links more than "
                                 + MAX_GRAPH_SIZE + " identities, so it cannot be served",
-                        "entityId", entityId);
+                        "entityId", shownId);
             }
             return Optional.of(new Person(entityId, cluster));
         });
@@ -82,7 +85,7 @@ public class PersonResolver {
 
     /** Like {@link #find}, but a missing identity is a 404 naming what was asked for. */
     public Person require(Tenant tenant, String entityId, String shownId, String shownNamespace) {
-        return find(tenant, entityId).orElseThrow(() -> notFound(tenant, shownId, shownNamespace));
+        return find(tenant, entityId, shownId).orElseThrow(() -> notFound(tenant, shownId, shownNamespace));
     }
 
     /** Builds the 404 for an identity without data, naming the identity as the client sent it. */

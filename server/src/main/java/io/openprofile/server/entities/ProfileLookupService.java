@@ -50,8 +50,9 @@ public class ProfileLookupService {
      * The result is Adobe's entity object: {@code entityId}, {@code sources}, {@code entity},
      * {@code lastModifiedAt}.
      */
-    public Optional<ObjectNode> find(Tenant tenant, String entityId, MergePolicy policy, FieldSelector fields) {
-        Optional<PersonResolver.Person> person = persons.find(tenant, entityId);
+    public Optional<ObjectNode> find(Tenant tenant, String entityId, String shownId, MergePolicy policy,
+            FieldSelector fields) {
+        Optional<PersonResolver.Person> person = persons.find(tenant, entityId, shownId);
         if (person.isEmpty()) {
             return Optional.empty();
         }
@@ -89,7 +90,7 @@ public class ProfileLookupService {
         MergePolicy policy = policies.resolve(tenant, mergePolicyId, "mergePolicyId");
         FieldSelector selector = parseFields(fields);
         String xid = persons.entityIdOf(tenant, entityId, entityIdNs, "entityId", "entityIdNS");
-        ObjectNode entry = find(tenant, xid, policy, selector).orElseThrow(() -> persons.notFound(tenant, entityId, entityIdNs));
+        ObjectNode entry = find(tenant, xid, entityId, policy, selector).orElseThrow(() -> persons.notFound(tenant, entityId, entityIdNs));
         ObjectNode response = Json.object();
         response.set(xid, entry);
         return response;

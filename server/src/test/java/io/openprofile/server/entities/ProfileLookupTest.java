@@ -184,7 +184,8 @@ class ProfileLookupTest {
                 .queryParams(Map.of("schema.name", "_xdm.context.profile", "entityId", "big-7", "entityIdNS", "ECID"))
                 .when().get(PATH)
                 .then().statusCode(422)
-                .body("message", org.hamcrest.Matchers.containsString("Too many related identities"));
+                .body("message", org.hamcrest.Matchers.containsString("Too many related identities"))
+                .body("value", equalTo("big-7"));
     }
 
     @Test
