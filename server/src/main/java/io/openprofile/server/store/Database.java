@@ -1,7 +1,9 @@
 package io.openprofile.server.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.InjectableInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -22,8 +24,9 @@ public class Database {
 
     private final AgroalDataSource dataSource;
 
-    Database(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    /** Uses the one data source that configuration made active: the embedded H2 or PostgreSQL. */
+    Database(@Any InjectableInstance<AgroalDataSource> dataSources) {
+        this.dataSource = dataSources.getActive();
     }
 
     /** Runs {@code work} in one transaction and commits it, or rolls it back on any exception. */
