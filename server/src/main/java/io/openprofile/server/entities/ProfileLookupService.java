@@ -106,6 +106,7 @@ public class ProfileLookupService {
         String xid = persons.entityIdOf(tenant, entityId, entityIdNs, "entityId", "entityIdNS");
         PersonResolver.Person person = persons.require(tenant, xid, entityId, entityIdNs);
         database.inTransaction(connection -> {
+            graph.lockGraph(connection, tenant);
             data.deleteByIdentities(connection, tenant, person.xids());
             graph.deleteCluster(connection, tenant, person.xids());
             return null;

@@ -22,6 +22,17 @@ import java.util.UUID;
 public class IdentityGraphRepository {
 
     /**
+     * Takes the sandbox's graph lock until the caller's transaction ends. Linking reads clusters and
+     * then moves identities between them, so two transactions that link overlapping clusters at
+     * once could otherwise leave a person split in two; holding the lock makes graph writes of one
+     * sandbox run one after another, on H2 and PostgreSQL alike.
+     */
+    public void lockGraph(Connection connection, Tenant tenant) throws SQLException {
+        Sql.query(connection, "SELECT org_id FROM sandbox WHERE org_id = ? AND sandbox_name = ? FOR UPDATE",
+                row -> row.getString(1), tenant.orgId(), tenant.sandboxName());
+    }
+
+    /**
      * Links all {@code identities} of one record into one cluster, creating missing nodes, and
      * returns the cluster id.
      */

@@ -75,6 +75,7 @@ public class BatchProcessor implements JobHandler {
             return;
         }
         database.inTransaction(connection -> {
+            writer.lockGraph(connection, tenant);
             long written = apply(connection, tenant, batchId, files, target, now);
             batches.finish(connection, tenant, batchId, BatchStatus.SUCCESS, validation.recordCount, written, 0,
                     null, clock.millis());

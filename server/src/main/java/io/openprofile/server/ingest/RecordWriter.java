@@ -27,6 +27,12 @@ public class RecordWriter {
         this.data = data;
     }
 
+    /** Takes the graph lock; call once per transaction before {@link #write}. */
+    public void lockGraph(Connection connection, Tenant tenant) throws SQLException {
+        graph.lockGraph(connection, tenant);
+    }
+
+    /** Writes one record; the caller's transaction must hold the graph lock. */
     public void write(Connection connection, Tenant tenant, IngestTarget target, String batchId,
             PreparedRecord record, long now) throws SQLException {
         graph.link(connection, tenant, record.identities(), target.datasetId(), now);

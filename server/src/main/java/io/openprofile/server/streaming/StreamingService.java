@@ -122,6 +122,7 @@ public class StreamingService {
         }
         String xactionId = UUID.randomUUID().toString();
         database.inTransaction(connection -> {
+            writer.lockGraph(connection, inlet.tenant());
             writer.write(connection, inlet.tenant(), target, streamBatchId(inlet), outcome.prepared(), now);
             return null;
         });
