@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Replays the interleaving that splits a person when graph writes are not serialised: one
  * transaction merges two clusters while another adds an identity to the cluster being merged
- * away. With the graph lock the second transaction waits and sees the merge.
+ * away. With the graph lock the second transaction waits and then reads the merged cluster.
  */
 @QuarkusTest
 class IdentityGraphLockTest {
