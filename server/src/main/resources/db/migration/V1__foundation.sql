@@ -143,7 +143,9 @@ CREATE TABLE identity_node (
     created_at     BIGINT        NOT NULL,
     PRIMARY KEY (org_id, sandbox_name, namespace_code, id_value)
 );
-CREATE UNIQUE INDEX identity_node_xid ON identity_node (org_id, sandbox_name, xid);
+-- Lookups name several entity ids at once (xid IN (...)); H2 uses such a list on an index only
+-- when the list's column comes first, so the id columns lead these indexes.
+CREATE UNIQUE INDEX identity_node_xid ON identity_node (xid, org_id, sandbox_name);
 CREATE INDEX identity_node_cluster ON identity_node (org_id, sandbox_name, cluster_id);
 
 CREATE TABLE identity_link (
@@ -169,7 +171,7 @@ CREATE TABLE profile_fragment (
     ingested_at  BIGINT       NOT NULL,
     PRIMARY KEY (org_id, sandbox_name, dataset_id, primary_xid)
 );
-CREATE INDEX profile_fragment_identity ON profile_fragment (org_id, sandbox_name, primary_xid);
+CREATE INDEX profile_fragment_identity ON profile_fragment (primary_xid, org_id, sandbox_name);
 CREATE INDEX profile_fragment_batch ON profile_fragment (org_id, sandbox_name, batch_id);
 
 -- Experience events: keyed by dataset, _id and primary identity, so a retried batch replaces
@@ -187,7 +189,7 @@ CREATE TABLE experience_event (
     ingested_at  BIGINT       NOT NULL,
     PRIMARY KEY (org_id, sandbox_name, dataset_id, event_id, primary_xid)
 );
-CREATE INDEX experience_event_identity ON experience_event (org_id, sandbox_name, primary_xid, event_time);
+CREATE INDEX experience_event_identity ON experience_event (primary_xid, org_id, sandbox_name, event_time);
 CREATE INDEX experience_event_batch ON experience_event (org_id, sandbox_name, batch_id);
 
 -- Streaming connections carry their tenant and dataset, because streaming requests may come
