@@ -143,10 +143,11 @@ CREATE TABLE identity_node (
     created_at     BIGINT        NOT NULL,
     PRIMARY KEY (org_id, sandbox_name, namespace_code, id_value)
 );
--- Lookups name several entity ids at once (xid IN (...)); H2 uses such a list on an index only
--- when the list's column comes first, so the id columns lead these indexes.
+-- The most selective column leads every secondary index: H2 uses an IN list on an index only
+-- when the list's column comes first, and PostgreSQL, before it has statistics for a new table,
+-- cannot tell indexes apart that share the leading tenant columns, and may pick the wrong one.
 CREATE UNIQUE INDEX identity_node_xid ON identity_node (xid, org_id, sandbox_name);
-CREATE INDEX identity_node_cluster ON identity_node (org_id, sandbox_name, cluster_id);
+CREATE INDEX identity_node_cluster ON identity_node (cluster_id, org_id, sandbox_name);
 
 CREATE TABLE identity_link (
     org_id       VARCHAR(128) NOT NULL,
@@ -172,7 +173,7 @@ CREATE TABLE profile_fragment (
     PRIMARY KEY (org_id, sandbox_name, dataset_id, primary_xid)
 );
 CREATE INDEX profile_fragment_identity ON profile_fragment (primary_xid, org_id, sandbox_name);
-CREATE INDEX profile_fragment_batch ON profile_fragment (org_id, sandbox_name, batch_id);
+CREATE INDEX profile_fragment_batch ON profile_fragment (batch_id, org_id, sandbox_name);
 
 -- Experience events: keyed by dataset, _id and primary identity, so a retried batch replaces
 -- instead of duplicating.
@@ -190,7 +191,7 @@ CREATE TABLE experience_event (
     PRIMARY KEY (org_id, sandbox_name, dataset_id, event_id, primary_xid)
 );
 CREATE INDEX experience_event_identity ON experience_event (primary_xid, org_id, sandbox_name, event_time);
-CREATE INDEX experience_event_batch ON experience_event (org_id, sandbox_name, batch_id);
+CREATE INDEX experience_event_batch ON experience_event (batch_id, org_id, sandbox_name);
 
 -- Streaming connections carry their tenant and dataset, because streaming requests may come
 -- without platform headers.
