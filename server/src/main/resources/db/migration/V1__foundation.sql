@@ -1,7 +1,11 @@
 -- Foundation schema of openprofile. Portable SQL for H2 and PostgreSQL: times are epoch
 -- milliseconds in BIGINT columns, JSON documents are text, and the two column types that differ
 -- between the stores come from Flyway placeholders (binary_type, text_type).
--- Every tenant-owned table starts with (org_id, sandbox_name) so that no query can leave a tenant.
+-- Every tenant-owned table has (org_id, sandbox_name) in its key, and every query names them, so
+-- that no query can leave a tenant. The tables written per record (identities, links, fragments,
+-- events) put their own id first in the key instead: before PostgreSQL has statistics for a new
+-- table it cannot tell apart indexes that share the leading tenant columns, and during a first
+-- large batch it would scan a whole sandbox for every record.
 
 CREATE TABLE sandbox (
     org_id       VARCHAR(128) NOT NULL,
@@ -141,11 +145,10 @@ CREATE TABLE identity_node (
     xid            VARCHAR(64)   NOT NULL,
     cluster_id     VARCHAR(64)   NOT NULL,
     created_at     BIGINT        NOT NULL,
-    PRIMARY KEY (org_id, sandbox_name, namespace_code, id_value)
+    PRIMARY KEY (namespace_code, id_value, org_id, sandbox_name)
 );
--- The most selective column leads every secondary index: H2 uses an IN list on an index only
--- when the list's column comes first, and PostgreSQL, before it has statistics for a new table,
--- cannot tell indexes apart that share the leading tenant columns, and may pick the wrong one.
+-- The most selective column leads every index of the per-record tables, see the top of this file;
+-- H2 also uses an IN list on an index only when the list's column comes first.
 CREATE UNIQUE INDEX identity_node_xid ON identity_node (xid, org_id, sandbox_name);
 CREATE INDEX identity_node_cluster ON identity_node (cluster_id, org_id, sandbox_name);
 
@@ -156,7 +159,7 @@ CREATE TABLE identity_link (
     to_xid       VARCHAR(64)  NOT NULL,
     dataset_id   VARCHAR(64)  NOT NULL,
     created_at   BIGINT       NOT NULL,
-    PRIMARY KEY (org_id, sandbox_name, from_xid, to_xid)
+    PRIMARY KEY (from_xid, to_xid, org_id, sandbox_name)
 );
 
 -- Profile records: one per dataset and primary identity; a later record replaces it.
@@ -170,9 +173,8 @@ CREATE TABLE profile_fragment (
     identity_xids VARCHAR(4000) NOT NULL,
     record_time  BIGINT       NOT NULL,
     ingested_at  BIGINT       NOT NULL,
-    PRIMARY KEY (org_id, sandbox_name, dataset_id, primary_xid)
+    PRIMARY KEY (primary_xid, dataset_id, org_id, sandbox_name)
 );
-CREATE INDEX profile_fragment_identity ON profile_fragment (primary_xid, org_id, sandbox_name);
 CREATE INDEX profile_fragment_batch ON profile_fragment (batch_id, org_id, sandbox_name);
 
 -- Experience events: keyed by dataset, _id and primary identity, so a retried batch replaces
@@ -188,7 +190,7 @@ CREATE TABLE experience_event (
     record       ${text_type} NOT NULL,
     identity_xids VARCHAR(4000) NOT NULL,
     ingested_at  BIGINT       NOT NULL,
-    PRIMARY KEY (org_id, sandbox_name, dataset_id, event_id, primary_xid)
+    PRIMARY KEY (primary_xid, dataset_id, event_id, org_id, sandbox_name)
 );
 CREATE INDEX experience_event_identity ON experience_event (primary_xid, org_id, sandbox_name, event_time);
 CREATE INDEX experience_event_batch ON experience_event (batch_id, org_id, sandbox_name);
