@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -29,9 +31,13 @@ public class NamespaceService {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Logger LOG = Logger.getLogger(NamespaceService.class);
 
+    /** How long the custom namespaces of a sandbox are cached, in milliseconds. */
+    static final long CACHE_MILLIS = 5_000;
+
     private final Database database;
     private final NamespaceRepository repository;
     private final Clock clock;
+    private final Map<Tenant, CachedNamespaces> cache = new ConcurrentHashMap<>();
 
     NamespaceService(Database database, NamespaceRepository repository, Clock clock) {
         this.database = database;
@@ -47,6 +53,27 @@ public class NamespaceService {
         }
         all.addAll(database.inTransaction(connection -> repository.list(connection, tenant)));
         return all;
+    }
+
+    /**
+     * Returns the standard and custom namespaces for resolving codes on every lookup and record.
+     * The custom ones are cached per sandbox for {@value #CACHE_MILLIS} ms and dropped when this
+     * process creates one.
+     */
+    // NOTE: a namespace created through another server process is seen here only when the cached
+    // list expires, so for up to CACHE_MILLIS its code is reported as unknown by this process.
+    private List<Namespace> resolvable(Tenant tenant) {
+        long now = clock.millis();
+        CachedNamespaces cached = cache.get(tenant);
+        if (cached == null || now - cached.loadedAt() > CACHE_MILLIS) {
+            cached = new CachedNamespaces(list(tenant).stream().map(NamespaceRepository.StoredNamespace::namespace)
+                    .toList(), now);
+            cache.put(tenant, cached);
+        }
+        return cached.namespaces();
+    }
+
+    private record CachedNamespaces(List<Namespace> namespaces, long loadedAt) {
     }
 
     public NamespaceRepository.StoredNamespace get(Tenant tenant, String id) {
@@ -84,7 +111,7 @@ public class NamespaceService {
         String text = description == null ? "" : description;
         long now = clock.millis();
         try {
-            return database.inTransaction(connection -> {
+            NamespaceRepository.StoredNamespace created = database.inTransaction(connection -> {
                 int id = repository.nextId(connection, tenant, FIRST_CUSTOM_ID);
                 NamespaceRepository.StoredNamespace stored = new NamespaceRepository.StoredNamespace(
                         new Namespace(id, code, name, type, text, true), now, now);
@@ -93,6 +120,10 @@ public class NamespaceService {
                         tenant.sandboxName());
                 return stored;
             });
+            // Dropped after the commit so the next lookup reloads the list; a lookup that read the list
+            // before the commit may still cache the old one, for at most CACHE_MILLIS.
+            cache.remove(tenant);
+            return created;
         } catch (StoreException e) {
             if (e.isDuplicateKey()) {
                 throw codeExists(code);
@@ -108,8 +139,7 @@ public class NamespaceService {
 
     /** Returns a resolver over the standard and custom namespaces as they are now. */
     public NamespaceResolver resolver(Tenant tenant) {
-        List<Namespace> all = list(tenant).stream().map(NamespaceRepository.StoredNamespace::namespace).toList();
-        return new NamespaceCatalog(all);
+        return new NamespaceCatalog(resolvable(tenant));
     }
 
     private static DomainException codeExists(String code) {
