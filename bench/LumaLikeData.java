@@ -10,8 +10,8 @@ import java.util.Random;
 
 /**
  * Generates Luma-like test data of any size, shaped like the Luma tutorial's CRM, loyalty and
- * offline-purchase files. CRM profiles carry a CRM id and an email; about 80% of the loyalty
- * members link to a CRM id; purchase events carry the loyalty id and timestamps spread over two
+ * offline-purchase files. CRM profiles carry a CRM id and an email. About 80% of the loyalty
+ * members link to a CRM id. Purchase events carry the loyalty id and timestamps spread over two
  * years. Output is JSON Lines with identities in identityMap.
  *
  * <p>Run with {@code java bench/LumaLikeData.java <profiles> <output-dir> [seed]}; the same seed

@@ -3,8 +3,8 @@
 -- between the stores come from Flyway placeholders (binary_type, text_type).
 -- Every tenant-owned table has (org_id, sandbox_name) in its key, and every query names them, so
 -- that no query can leave a tenant. The tables written per record (identities, links, fragments,
--- events) put their own id first in the key instead: before PostgreSQL has statistics for a new
--- table it cannot tell apart indexes that share the leading tenant columns, and during a first
+-- events) put their own id first in the key instead. Before PostgreSQL has statistics for a new
+-- table it cannot tell apart indexes that share the leading tenant columns, so during a first
 -- large batch it would scan a whole sandbox for every record.
 
 CREATE TABLE sandbox (

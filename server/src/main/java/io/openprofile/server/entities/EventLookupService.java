@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Reads a person's experience events in pages. Pages are keyset-paged on (timestamp, dataset,
- * event id, identity), so following {@code _page.next} returns every matching event exactly once
- * even while new events arrive.
+ * event id, identity), so following {@code _page.next} returns every event that existed when the
+ * first page was read, once. An event written meanwhile appears only if it sorts after the page
+ * being read, and an event rewritten with a later timestamp may appear again.
  */
 @ApplicationScoped
 public class EventLookupService {

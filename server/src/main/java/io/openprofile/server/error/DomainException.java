@@ -28,20 +28,20 @@ public class DomainException extends RuntimeException {
         this(kind, code, message, null, null);
     }
 
-    /** A bad parameter, header or body property: {@code "<field> <rule>, got <value>"}. */
+    /** Creates the error for a bad parameter, header or body property: {@code "<field> <rule>, got <value>"}. */
     public static DomainException invalid(String field, Object value, String rule) {
         String shown = value == null ? "nothing" : "'" + value + "'";
         return new DomainException(ErrorKind.INVALID_INPUT, "INVALID_PARAMETER",
                 field + " " + rule + ", got " + shown, field, value == null ? null : value.toString());
     }
 
-    /** A required parameter, header or body property that is absent. */
+    /** Creates the error for a required parameter, header or body property that is absent. */
     public static DomainException missing(String field, String hint) {
         return new DomainException(ErrorKind.INVALID_INPUT, "MISSING_PARAMETER",
                 field + " is required" + (hint == null ? "" : ": " + hint), field, null);
     }
 
-    /** A resource that does not exist in the caller's sandbox. */
+    /** Creates the error for a resource that does not exist in the caller's sandbox. */
     public static DomainException notFound(String what, String id) {
         return new DomainException(ErrorKind.NOT_FOUND, "NOT_FOUND",
                 what + " '" + id + "' was not found in this sandbox", null, id);

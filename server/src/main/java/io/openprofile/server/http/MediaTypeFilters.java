@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Content negotiation rules that hold for every operation.
  *
  * <p>Adobe's clients send vendor media types such as {@code application/vnd.adobe.xed+json} or
- * {@code application/vnd.adobe.xdm+json} in {@code Accept}; openprofile answers all of them with
+ * {@code application/vnd.adobe.xdm+json} in {@code Accept}. openprofile responds to all of them with
  * JSON, so they are rewritten before routing. A request with a body must name its
  * concrete {@code Content-Type}, as Adobe's platform requires.
  */

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * SQL for the identity graph. Identities seen together in one record are linked, and linked
- * identities share a cluster id; linking identities of two clusters merges them into the cluster
+ * identities share a cluster id. Linking identities of two clusters merges them into the cluster
  * with the smaller id, so every identity's entity id keeps resolving to the whole person.
  */
 @ApplicationScoped
@@ -24,8 +24,8 @@ public class IdentityGraphRepository {
     /**
      * Takes the sandbox's graph lock until the caller's transaction ends. Linking reads clusters and
      * then moves identities between them, so two transactions that link overlapping clusters at
-     * once could otherwise leave a person split in two; holding the lock makes graph writes of one
-     * sandbox run one after another, on H2 and PostgreSQL alike.
+     * once could otherwise leave a person split in two. The lock makes graph writes of one sandbox
+     * run one after another, on H2 and PostgreSQL alike.
      */
     public void lockGraph(Connection connection, Tenant tenant) throws SQLException {
         Sql.query(connection, "SELECT org_id FROM sandbox WHERE org_id = ? AND sandbox_name = ? FOR UPDATE",

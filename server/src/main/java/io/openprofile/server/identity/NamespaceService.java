@@ -120,7 +120,7 @@ public class NamespaceService {
                         tenant.sandboxName());
                 return stored;
             });
-            // Dropped after the commit so the next lookup reloads the list; a lookup that read the list
+            // Dropped after the commit so the next lookup reloads the list. A lookup that read the list
             // before the commit may still cache the old one, for at most CACHE_MILLIS.
             cache.remove(tenant);
             return created;

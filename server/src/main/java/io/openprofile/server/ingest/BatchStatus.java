@@ -14,7 +14,7 @@ public enum BatchStatus {
     FAILED,
     ABORTED;
 
-    /** The lower-case name used in Catalog responses. */
+    /** Returns the lower-case name used in Catalog responses. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -5,7 +5,7 @@ import io.openprofile.server.identity.NamespaceResolver;
 import io.openprofile.server.schema.XdmClasses;
 import java.util.List;
 
-/** What record preparation needs to know about the dataset records are written to. */
+/** Dataset facts that record preparation needs: class, identity descriptors and namespaces. */
 public record IngestTarget(
         String datasetId,
         XdmClasses schemaClass,

@@ -3,7 +3,7 @@ package io.openprofile.server.jobs;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** What a running job may do with its own row: report progress and complete atomically. */
+/** Operations a running job may perform on its own row: report progress and complete atomically. */
 public interface JobContext {
 
     /** Records progress; {@code total} may be null when it is not known yet. */

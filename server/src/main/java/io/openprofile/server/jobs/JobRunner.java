@@ -89,7 +89,7 @@ public class JobRunner {
         }
     }
 
-    /** The id this process uses as lease owner, for logs and tests. */
+    /** Returns the id this process uses as lease owner, for logs and tests. */
     public String owner() {
         return owner;
     }

@@ -12,7 +12,7 @@ public enum ResourceKind {
         this.segment = segment;
     }
 
-    /** The segment used in generated ids and in {@code meta:resourceType}. */
+    /** Returns the segment used in generated ids and in {@code meta:resourceType}. */
     public String segment() {
         return segment;
     }

@@ -22,7 +22,7 @@ public enum XdmClasses {
         return id;
     }
 
-    /** The class's {@code meta:altId}, which is also the {@code schema.name} of Profile APIs. */
+    /** Returns the class's {@code meta:altId}, which is also the {@code schema.name} of Profile APIs. */
     public String altId() {
         return altId;
     }
@@ -31,12 +31,12 @@ public enum XdmClasses {
         return title;
     }
 
-    /** The id of the union schema that combines every tenant schema of this class. */
+    /** Returns the id of the union schema that combines every tenant schema of this class. */
     public String unionId() {
         return id + "__union";
     }
 
-    /** The {@code meta:altId} of the union schema of this class. */
+    /** Returns the {@code meta:altId} of the union schema of this class. */
     public String unionAltId() {
         return altId + "__union";
     }

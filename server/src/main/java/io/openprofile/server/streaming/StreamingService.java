@@ -129,7 +129,7 @@ public class StreamingService {
         return new Receipt(xactionId, now);
     }
 
-    /** Streamed records are tagged with one pseudo batch id per connection, so they can be told apart. */
+    /** Returns the pseudo batch id that tags the records streamed through one connection. */
     static String streamBatchId(StreamingConnection inlet) {
         return "stream-" + inlet.id().substring(0, 32);
     }

@@ -125,7 +125,8 @@ class BadInputTest {
                 .body("field", equalTo("inputFormat"))
                 .extract().asString();
 
-        assertTrue(!body.contains("io.openprofile") && !body.contains("java."), body);
+        assertTrue(!body.contains("io.openprofile"), body);
+        assertTrue(!body.contains("java."), body);
     }
 
     @Test

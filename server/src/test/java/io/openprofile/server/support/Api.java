@@ -27,23 +27,23 @@ public final class Api {
     private Api() {
     }
 
-    /** Returns a fresh sandbox name, so that each test class sees only its own data. */
+    /** Returns a fresh sandbox name, so that each test class reads only its own data. */
     public static String newSandbox() {
         return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     }
 
-    /** A request with all platform headers for {@code sandbox}, validated against the contract. */
+    /** Builds a request with all platform headers for {@code sandbox}, validated against the contract. */
     public static RequestSpecification as(String sandbox) {
         return as(ORG, sandbox);
     }
 
-    /** A request with all platform headers for a sandbox of another organization, validated against the contract. */
+    /** Builds a request with all platform headers for a sandbox of another organization, validated against the contract. */
     public static RequestSpecification as(String org, String sandbox) {
         return withHeaders(bare(), org, sandbox);
     }
 
     /**
-     * A request with all platform headers whose response alone is validated against the contract,
+     * Builds a request with all platform headers whose response alone is validated against the contract,
      * for requests that break the contract on purpose (malformed JSON, a missing Content-Type).
      */
     public static RequestSpecification invalidRequestAs(String sandbox) {
@@ -51,12 +51,12 @@ public final class Api {
                 sandbox);
     }
 
-    /** A request without platform headers, validated against the contract. */
+    /** Builds a request without platform headers, validated against the contract. */
     public static RequestSpecification bare() {
         return given().filter(validation()).accept(ContentType.JSON);
     }
 
-    /** A request without headers or contract validation, for deliberately malformed traffic. */
+    /** Builds a request without headers or contract validation, for deliberately malformed traffic. */
     public static RequestSpecification raw() {
         return given();
     }

@@ -13,7 +13,7 @@ public final class Clients {
     private Clients() {
     }
 
-    /** A client for {@code sandbox} on the running test server. */
+    /** Creates a client for {@code sandbox} on the running test server. */
     public static ApiClient forSandbox(String sandbox) {
         // Quarkus points REST Assured at the application under test, in-process or packaged.
         ApiClient client = new ApiClient();
