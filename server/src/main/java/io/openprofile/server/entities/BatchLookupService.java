@@ -8,7 +8,7 @@ import io.openprofile.server.api.model.SchemaName;
 import io.openprofile.server.error.DomainException;
 import io.openprofile.server.error.ErrorBody;
 import io.openprofile.server.merge.FieldSelector;
-import io.openprofile.server.merge.MergePolicies;
+import io.openprofile.server.mergepolicy.MergePolicyService;
 import io.openprofile.server.merge.MergePolicy;
 import io.openprofile.server.store.Json;
 import io.openprofile.server.tenancy.RequestContext;
@@ -32,11 +32,11 @@ public class BatchLookupService {
     private final ProfileLookupService profiles;
     private final EventLookupService events;
     private final PersonResolver persons;
-    private final MergePolicies policies;
+    private final MergePolicyService policies;
     private final RequestContext context;
 
     BatchLookupService(ProfileLookupService profiles, EventLookupService events, PersonResolver persons,
-            MergePolicies policies, RequestContext context) {
+            MergePolicyService policies, RequestContext context) {
         this.profiles = profiles;
         this.events = events;
         this.persons = persons;
@@ -63,8 +63,8 @@ public class BatchLookupService {
         }
         if (EventLookupService.EVENT_SCHEMA.equals(schemaName)) {
             EventLookupService.requireRelatedSchema(nameOf(request.getRelatedSchema()), "relatedSchema.name");
-            policies.resolve(tenant, request.getMergePolicyId(), "mergePolicyId");
-            return lookupEvents(tenant, request, order);
+            MergePolicy policy = policies.resolve(tenant, request.getMergePolicyId(), "mergePolicyId");
+            return lookupEvents(tenant, request, order, policy);
         }
         ProfileLookupService.requireProfileSchema(schemaName);
         MergePolicy policy = policies.resolve(tenant, request.getMergePolicyId(), "mergePolicyId");
@@ -94,7 +94,7 @@ public class BatchLookupService {
         return new Result(body, partial);
     }
 
-    private Result lookupEvents(Tenant tenant, EntityLookupRequest request, String order) {
+    private Result lookupEvents(Tenant tenant, EntityLookupRequest request, String order, MergePolicy policy) {
         ObjectNode body = Json.object();
         boolean partial = false;
         Long startTime = request.getTimeFilter() == null ? null : request.getTimeFilter().getStartTime();
@@ -109,7 +109,7 @@ public class BatchLookupService {
                         prefix + "relatedEntityId", prefix + "relatedEntityIdNS.code");
                 EventPageRequest page = EventLookupService.pageRequest(sent, codeOf(identity.getRelatedEntityIdNS()),
                         entityId, startTime, endTime, order, "orderby", request.getLimit(), List.of(), fields,
-                        identity.getStart());
+                        identity.getStart(), request.getMergePolicyId(), policy.identityGraph());
                 EventLookupService.Page result = events.read(tenant, page);
                 ObjectNode entry = EventLookupService.pageObject(result, page);
                 ObjectNode next = entry.putObject("_links").putObject("next");

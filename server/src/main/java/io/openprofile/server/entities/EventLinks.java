@@ -25,6 +25,7 @@ final class EventLinks {
         add(query, "startTime", request.startTime() == null ? null : request.startTime().toString());
         add(query, "endTime", request.endTime() == null ? null : request.endTime().toString());
         add(query, "limit", Integer.toString(request.limit()));
+        add(query, "mergePolicyId", request.mergePolicyId());
         if (request.properties() != null) {
             request.properties().forEach(property -> add(query, "property", property));
         }

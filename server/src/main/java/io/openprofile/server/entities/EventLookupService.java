@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openprofile.server.error.DomainException;
 import io.openprofile.server.merge.FieldSelector;
-import io.openprofile.server.merge.MergePolicies;
+import io.openprofile.server.merge.IdentityGraphType;
+import io.openprofile.server.merge.MergePolicy;
+import io.openprofile.server.mergepolicy.MergePolicyService;
 import io.openprofile.server.profile.EventQuery;
 import io.openprofile.server.profile.ProfileDataRepository;
 import io.openprofile.server.profile.StoredEvent;
@@ -32,10 +34,10 @@ public class EventLookupService {
     private final Database database;
     private final PersonResolver persons;
     private final ProfileDataRepository data;
-    private final MergePolicies policies;
+    private final MergePolicyService policies;
 
     EventLookupService(Database database, PersonResolver persons, ProfileDataRepository data,
-            MergePolicies policies) {
+            MergePolicyService policies) {
         this.database = database;
         this.persons = persons;
         this.data = data;
@@ -48,7 +50,7 @@ public class EventLookupService {
      */
     public ObjectNode get(Tenant tenant, EventLookupParameters parameters) {
         requireRelatedSchema(parameters.relatedSchemaName(), "relatedSchema.name");
-        policies.resolve(tenant, parameters.mergePolicyId(), "mergePolicyId");
+        MergePolicy policy = policies.resolve(tenant, parameters.mergePolicyId(), "mergePolicyId");
         String entityId = persons.entityIdOf(tenant, parameters.relatedEntityId(), parameters.relatedEntityIdNs(),
                 "relatedEntityId", "relatedEntityIdNS");
         persons.require(tenant, entityId, parameters.relatedEntityId(), parameters.relatedEntityIdNs());
@@ -56,14 +58,15 @@ public class EventLookupService {
                 : List.of(parameters.fields().split(","));
         EventPageRequest request = pageRequest(parameters.relatedEntityId(), parameters.relatedEntityIdNs(),
                 entityId, parameters.startTime(), parameters.endTime(), parameters.orderby(), "orderby",
-                parameters.limit(), parameters.properties(), fields, parameters.start());
+                parameters.limit(), parameters.properties(), fields, parameters.start(), parameters.mergePolicyId(),
+                policy.identityGraph());
         return toGetResponse(read(tenant, request), request);
     }
 
     /** Checks the shared paging parameters and builds a page request. */
     static EventPageRequest pageRequest(String relatedEntityId, String relatedEntityIdNs, String entityId,
             Long startTime, Long endTime, String orderby, String orderField, Integer limit, List<String> properties,
-            List<String> fields, String start) {
+            List<String> fields, String start, String mergePolicyId, IdentityGraphType identityGraph) {
         if (startTime != null && endTime != null && startTime > endTime) {
             throw DomainException.invalid("endTime", endTime, "must not be before startTime (" + startTime + ")");
         }
@@ -73,7 +76,7 @@ public class EventLookupService {
         }
         return new EventPageRequest(relatedEntityId, relatedEntityIdNs, entityId, startTime, endTime,
                 Orderings.descending(orderby, orderField), size, properties == null ? List.of() : properties,
-                fields, start);
+                fields, start, mergePolicyId, identityGraph);
     }
 
     static void requireRelatedSchema(String relatedSchemaName, String field) {
@@ -111,7 +114,7 @@ public class EventLookupService {
             List<StoredEvent> rows = database.inTransaction(c -> data.findEvents(c, tenant, person.get().xids(), query));
             for (StoredEvent row : rows) {
                 after = new EventQuery.Position(row.eventTime(), row.datasetId(), row.eventId(), row.primaryXid());
-                if (!matchesAll(filters, row.record())) {
+                if (!inScope(request, row) || !matchesAll(filters, row.record())) {
                     continue;
                 }
                 if (children.size() == request.limit()) {
@@ -158,6 +161,11 @@ public class EventLookupService {
         child.set("entity", fields == null ? row.record() : fields.select(row.record()));
         child.put("lastModifiedAt", Instant.ofEpochMilli(row.ingestedAt()).toString());
         return child;
+    }
+
+    /** Without stitching, only events that carry the requested identity belong to the person. */
+    private static boolean inScope(EventPageRequest request, StoredEvent row) {
+        return request.identityGraph() != IdentityGraphType.NONE || row.carries(request.entityId());
     }
 
     private static boolean matchesAll(List<PropertyFilter> filters, ObjectNode record) {

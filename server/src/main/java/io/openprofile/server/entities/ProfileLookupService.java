@@ -6,8 +6,9 @@ import io.openprofile.server.identity.IdentityGraphRepository;
 import io.openprofile.server.identity.NamespaceService;
 import io.openprofile.server.merge.FieldSelector;
 import io.openprofile.server.merge.Fragment;
+import io.openprofile.server.merge.IdentityGraphType;
 import io.openprofile.server.merge.MergeEngine;
-import io.openprofile.server.merge.MergePolicies;
+import io.openprofile.server.mergepolicy.MergePolicyService;
 import io.openprofile.server.merge.MergePolicy;
 import io.openprofile.server.merge.MergedProfile;
 import io.openprofile.server.profile.ProfileDataRepository;
@@ -32,11 +33,11 @@ public class ProfileLookupService {
     private final PersonResolver persons;
     private final ProfileDataRepository data;
     private final IdentityGraphRepository graph;
-    private final MergePolicies policies;
+    private final MergePolicyService policies;
     private final NamespaceService namespaces;
 
     ProfileLookupService(Database database, PersonResolver persons, ProfileDataRepository data,
-            IdentityGraphRepository graph, MergePolicies policies, NamespaceService namespaces) {
+            IdentityGraphRepository graph, MergePolicyService policies, NamespaceService namespaces) {
         this.namespaces = namespaces;
         this.database = database;
         this.persons = persons;
@@ -57,13 +58,18 @@ public class ProfileLookupService {
             return Optional.empty();
         }
         List<StoredFragment> stored = database.inTransaction(c -> data.findFragments(c, tenant, person.get().xids()));
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
         List<Fragment> fragments = stored.stream()
+                .filter(f -> policy.identityGraph() != IdentityGraphType.NONE || f.carries(entityId))
                 .map(f -> new Fragment(f.datasetId(), f.primaryXid(), f.record(), f.recordTime(), f.ingestedAt()))
                 .toList();
+        if (fragments.isEmpty()) {
+            return Optional.empty();
+        }
         MergedProfile merged = new MergeEngine(namespaces.resolver(tenant)).merge(fragments, policy);
+        if (merged.sources().isEmpty()) {
+            // dataset precedence ignores datasets missing from its order, so no fragment took part
+            return Optional.empty();
+        }
         ObjectNode entity = fields == null ? merged.entity() : fields.select(merged.entity());
         ObjectNode result = Json.object();
         result.put("entityId", entityId);
@@ -97,14 +103,25 @@ public class ProfileLookupService {
     }
 
     /**
-     * Deletes the whole stitched profile of an identity: every fragment and event of every linked
-     * identity, and the identities themselves.
+     * Deletes profile data of an identity. With a stitching policy that is the whole stitched
+     * profile: every fragment and event of every linked identity, and the identities themselves.
+     * Without stitching it is only the fragments and events that carry the identity, and the graph
+     * stays.
      */
     public void delete(Tenant tenant, String schemaName, String entityId, String entityIdNs, String mergePolicyId) {
         requireProfileSchema(schemaName);
-        policies.resolve(tenant, mergePolicyId, "mergePolicyId");
+        MergePolicy policy = policies.resolve(tenant, mergePolicyId, "mergePolicyId");
         String xid = persons.entityIdOf(tenant, entityId, entityIdNs, "entityId", "entityIdNS");
         PersonResolver.Person person = persons.require(tenant, xid, entityId, entityIdNs);
+        if (policy.identityGraph() == IdentityGraphType.NONE) {
+            int deleted = database.inTransaction(connection -> data.deleteCarrying(connection, tenant, person.xids(),
+                    xid));
+            if (deleted == 0) {
+                throw persons.notFound(tenant, entityId, entityIdNs);
+            }
+            LOG.infof("deleted %d records carrying %s in %s/%s", deleted, xid, tenant.orgId(), tenant.sandboxName());
+            return;
+        }
         database.inTransaction(connection -> {
             graph.lockGraph(connection, tenant);
             data.deleteByIdentities(connection, tenant, person.xids());

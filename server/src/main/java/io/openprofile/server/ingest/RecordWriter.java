@@ -40,10 +40,10 @@ public class RecordWriter {
         String primaryXid = Xid.of(record.primary());
         if (record.eventId() == null) {
             data.upsertFragment(connection, tenant, new StoredFragment(target.datasetId(), primaryXid, batchId,
-                    record.record(), record.time(), now), xids);
+                    record.record(), record.time(), now, xids));
         } else {
             data.upsertEvent(connection, tenant, new StoredEvent(target.datasetId(), record.eventId(), primaryXid,
-                    batchId, record.time(), record.record(), now), xids);
+                    batchId, record.time(), record.record(), now, xids));
         }
     }
 }

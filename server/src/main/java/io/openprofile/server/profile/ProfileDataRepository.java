@@ -16,27 +16,25 @@ import java.util.List;
 public class ProfileDataRepository {
 
     /** Stores a profile record, replacing the dataset's earlier record for the same primary identity. */
-    public void upsertFragment(Connection connection, Tenant tenant, StoredFragment fragment, List<String> xids)
-            throws SQLException {
+    public void upsertFragment(Connection connection, Tenant tenant, StoredFragment fragment) throws SQLException {
         Sql.update(connection, "DELETE FROM profile_fragment WHERE org_id = ? AND sandbox_name = ? "
                 + "AND dataset_id = ? AND primary_xid = ?",
                 tenant.orgId(), tenant.sandboxName(), fragment.datasetId(), fragment.primaryXid());
         Sql.update(connection, "INSERT INTO profile_fragment (org_id, sandbox_name, dataset_id, primary_xid, batch_id, "
                 + "record, identity_xids, record_time, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant.orgId(), tenant.sandboxName(), fragment.datasetId(), fragment.primaryXid(), fragment.batchId(),
-                Json.write(fragment.record()), String.join(",", xids), fragment.recordTime(), fragment.ingestedAt());
+                Json.write(fragment.record()), String.join(",", fragment.identityXids()), fragment.recordTime(), fragment.ingestedAt());
     }
 
     /** Stores an event, replacing an earlier one with the same dataset, {@code _id} and primary identity. */
-    public void upsertEvent(Connection connection, Tenant tenant, StoredEvent event, List<String> xids)
-            throws SQLException {
+    public void upsertEvent(Connection connection, Tenant tenant, StoredEvent event) throws SQLException {
         Sql.update(connection, "DELETE FROM experience_event WHERE org_id = ? AND sandbox_name = ? "
                 + "AND dataset_id = ? AND event_id = ? AND primary_xid = ?",
                 tenant.orgId(), tenant.sandboxName(), event.datasetId(), event.eventId(), event.primaryXid());
         Sql.update(connection, "INSERT INTO experience_event (org_id, sandbox_name, dataset_id, event_id, primary_xid, "
                 + "batch_id, event_time, record, identity_xids, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant.orgId(), tenant.sandboxName(), event.datasetId(), event.eventId(), event.primaryXid(),
-                event.batchId(), event.eventTime(), Json.write(event.record()), String.join(",", xids),
+                event.batchId(), event.eventTime(), Json.write(event.record()), String.join(",", event.identityXids()),
                 event.ingestedAt());
     }
 
@@ -98,6 +96,28 @@ public class ProfileDataRepository {
                 + in + ")", tenantArgs(tenant, xids));
     }
 
+    /**
+     * Deletes the fragments and events, among those whose primary identity is one of
+     * {@code xids}, that carry the identity {@code carriedXid}, and returns how many went.
+     */
+    public int deleteCarrying(Connection connection, Tenant tenant, Collection<String> xids, String carriedXid)
+            throws SQLException {
+        if (xids.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>(List.of(tenantArgs(tenant, xids)));
+        args.add("%," + escapeLike(carriedXid) + ",%");
+        String where = " WHERE org_id = ? AND sandbox_name = ? AND primary_xid IN (" + Sql.placeholders(xids.size())
+                + ") AND (',' || identity_xids || ',') LIKE ? ESCAPE '!'";
+        return Sql.update(connection, "DELETE FROM profile_fragment" + where, args.toArray())
+                + Sql.update(connection, "DELETE FROM experience_event" + where, args.toArray());
+    }
+
+    /** Escapes the LIKE wildcards of a value, with {@code !} as the escape character. */
+    private static String escapeLike(String value) {
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     private static Object[] tenantArgs(Tenant tenant, Collection<String> xids) {
         List<Object> args = new ArrayList<>(List.of(tenant.orgId(), tenant.sandboxName()));
         args.addAll(xids);
@@ -106,12 +126,18 @@ public class ProfileDataRepository {
 
     private static StoredFragment mapFragment(ResultSet row) throws SQLException {
         return new StoredFragment(row.getString("dataset_id"), row.getString("primary_xid"), row.getString("batch_id"),
-                Json.readObject(row.getString("record")), row.getLong("record_time"), row.getLong("ingested_at"));
+                Json.readObject(row.getString("record")), row.getLong("record_time"), row.getLong("ingested_at"),
+                splitXids(row.getString("identity_xids")));
     }
 
     private static StoredEvent mapEvent(ResultSet row) throws SQLException {
         return new StoredEvent(row.getString("dataset_id"), row.getString("event_id"), row.getString("primary_xid"),
                 row.getString("batch_id"), row.getLong("event_time"), Json.readObject(row.getString("record")),
-                row.getLong("ingested_at"));
+                row.getLong("ingested_at"), splitXids(row.getString("identity_xids")));
+    }
+
+    /** Reads the identity_xids column, a comma-separated list; entity ids never contain commas. */
+    private static List<String> splitXids(String column) {
+        return column.isEmpty() ? List.of() : List.of(column.split(","));
     }
 }
