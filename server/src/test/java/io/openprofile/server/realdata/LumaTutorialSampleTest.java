@@ -4,11 +4,13 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.openprofile.server.support.Api;
 import io.openprofile.server.support.Flows;
 import io.openprofile.server.support.Samples;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The Luma tutorial data loaded the way the tutorial does it: custom namespaces, the tutorial's
  * own field groups and schemas, identity descriptors on tenant fields, and three datasets. The one
  * person present in all three files comes back as one profile with its purchase event, by CRM id
- * and by loyalty id.
+ * and by loyalty id. That person's CRM record (Danny, Portland) and loyalty record (Daniel, New York
+ * City) disagree, so merge policies choose between them.
  */
 @QuarkusTest
 class LumaTutorialSampleTest {
@@ -38,6 +41,7 @@ class LumaTutorialSampleTest {
     private static String crmDataset;
     private static String loyaltyDataset;
     private static String purchaseDataset;
+    private static final Map<String, String> POLICIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
     void loadTutorialDataOnce() throws IOException {
@@ -116,9 +120,79 @@ class LumaTutorialSampleTest {
         }
     }
 
+    @Test
+    void crmFirstPolicyReturnsCrmValues() {
+        JsonPath profile = profile(CRM_ID, "lumaCrmId", policy("pdg", "dataSetPrecedence", crmDataset, loyaltyDataset));
+        String key = "'" + only(profile) + "'";
+
+        assertEquals("Danny", profile.getString(key + ".entity.person.name.firstName"));
+        assertEquals("Portland", profile.getString(key + ".entity.homeAddress.city"));
+        assertEquals("gold", profile.getString(key + ".entity._techmarketingdemos.loyalty.level"));
+    }
+
+    @Test
+    void loyaltyFirstPolicyReturnsLoyaltyValues() {
+        JsonPath profile = profile(CRM_ID, "lumaCrmId", policy("pdg", "dataSetPrecedence", loyaltyDataset, crmDataset));
+        String key = "'" + only(profile) + "'";
+
+        assertEquals("Daniel", profile.getString(key + ".entity.person.name.firstName"));
+        assertEquals("New York City", profile.getString(key + ".entity.homeAddress.city"));
+        assertEquals("dwright@enablementadobe.com", profile.getString(key + ".entity.personalEmail.address"));
+    }
+
+    @Test
+    void timestampOrderReturnsLaterFragment() {
+        // Neither file has extSourceSystemAudit.lastUpdatedDate, so ingestion time decides: loyalty came second.
+        JsonPath profile = profile(CRM_ID, "lumaCrmId", "timestampOrdered-pdg-mp");
+        String key = "'" + only(profile) + "'";
+
+        assertEquals("Daniel", profile.getString(key + ".entity.person.name.firstName"));
+        assertEquals("New York City", profile.getString(key + ".entity.homeAddress.city"));
+    }
+
+    @Test
+    void noStitchingByLoyaltyIdReturnsLoyaltyOnly() {
+        JsonPath profile = profile(LOYALTY_ID, "lumaLoyaltyId", policy("none", "timestampOrdered"));
+        String key = "'" + only(profile) + "'";
+
+        assertEquals(List.of(loyaltyDataset), profile.getList(key + ".sources"));
+        assertEquals("Daniel", profile.getString(key + ".entity.person.name.firstName"));
+        assertEquals("New York City", profile.getString(key + ".entity.homeAddress.city"));
+        assertEquals(596518, profile.getInt(key + ".entity._techmarketingdemos.loyalty.points"));
+        assertNull(profile.get(key + ".entity.personalEmail"));
+        assertNull(profile.get(key + ".entity.mobilePhone"));
+    }
+
+    /** Returns the id of a policy with these settings, creating it on first use. */
+    private static String policy(String graph, String attributeMerge, String... order) {
+        String name = graph + " " + attributeMerge + " " + String.join(" ", order);
+        return POLICIES.computeIfAbsent(name, ignored -> {
+            Map<String, Object> merge = new java.util.LinkedHashMap<>();
+            merge.put("type", attributeMerge);
+            if (order.length > 0) {
+                merge.put("order", List.of(order));
+            }
+            return Api.as(flows.sandbox()).contentType(ContentType.JSON)
+                    .body(Map.of("name", name, "schema", Map.of("name", "_xdm.context.profile"),
+                            "identityGraph", Map.of("type", graph), "attributeMerge", merge))
+                    .when().post("/data/core/ups/config/mergePolicies")
+                    .then().statusCode(200)
+                    .extract().path("id");
+        });
+    }
+
     private JsonPath profile(String id, String namespace) {
+        return profile(id, namespace, null);
+    }
+
+    private JsonPath profile(String id, String namespace, String mergePolicyId) {
+        Map<String, String> query = new java.util.LinkedHashMap<>(Map.of("schema.name", "_xdm.context.profile",
+                "entityId", id, "entityIdNS", namespace));
+        if (mergePolicyId != null) {
+            query.put("mergePolicyId", mergePolicyId);
+        }
         return Api.as(flows.sandbox())
-                .queryParams(Map.of("schema.name", "_xdm.context.profile", "entityId", id, "entityIdNS", namespace))
+                .queryParams(query)
                 .when().get("/data/core/ups/access/entities")
                 .then().statusCode(200)
                 .extract().jsonPath();
