@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code addresses(type,city.country)} equals {@code addresses.type,addresses.city.country}. Selecting an object
  * keeps all its children. A path through an array applies to every element, and elements in which nothing
  * matches are left out. Paths that match nothing are simply absent from the result, as are objects and arrays in
- * which nothing matched. Whitespace around field names is ignored.
+ * which nothing matched. Whitespace around field names is ignored. The selectors of edge projections use the
+ * same syntax, so a selector that a projection accepts selects the same fields as {@code fields} in a lookup.
  */
 public final class FieldSelector {
 
@@ -32,8 +33,20 @@ public final class FieldSelector {
      *     1-based position
      */
     public static FieldSelector parse(String fields) {
+        return parse(fields, "fields");
+    }
+
+    /**
+     * Parses a selection sent under another name, such as the {@code selector} of an edge projection, which
+     * uses the same syntax as {@code fields}.
+     *
+     * @param parameterName name of the parameter or property that carried {@code text}, used in error messages
+     * @throws IllegalArgumentException for unbalanced parentheses or an empty field name; the message names the
+     *     parameter and gives the 1-based position
+     */
+    public static FieldSelector parse(String text, String parameterName) {
         Selection root = new Selection();
-        new Parser(fields, root).parseAll();
+        new Parser(text, parameterName, root).parseAll();
         return new FieldSelector(root);
     }
 
@@ -49,7 +62,7 @@ public final class FieldSelector {
         Selection root = new Selection();
         for (int i = 0; i < fields.size(); i++) {
             try {
-                new Parser(fields.get(i), root).parseAll();
+                new Parser(fields.get(i), "fields", root).parseAll();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("fields[" + i + "] is invalid: " + e.getMessage(), e);
             }
@@ -111,11 +124,13 @@ public final class FieldSelector {
     private static final class Parser {
 
         private final String text;
+        private final String parameterName;
         private final Selection root;
         private int position;
 
-        Parser(String text, Selection root) {
+        Parser(String text, String parameterName, Selection root) {
             this.text = text;
+            this.parameterName = parameterName;
             this.root = root;
         }
 
@@ -135,7 +150,7 @@ public final class FieldSelector {
             }
             if (openedAt >= 0) {
                 if (position >= text.length() || text.charAt(position) != ')') {
-                    throw new IllegalArgumentException("invalid fields \"" + text + "\": missing ')' for the '('"
+                    throw new IllegalArgumentException(invalid() + "missing ')' for the '('"
                             + " at position " + (openedAt + 1));
                 }
                 position++;
@@ -166,15 +181,19 @@ public final class FieldSelector {
             }
             String name = text.substring(start, position).trim();
             if (name.isEmpty()) {
-                throw new IllegalArgumentException("invalid fields \"" + text + "\": empty field name at position "
+                throw new IllegalArgumentException(invalid() + "empty field name at position "
                         + (start + 1));
             }
             return name;
         }
 
         private IllegalArgumentException error(String problem) {
-            return new IllegalArgumentException("invalid fields \"" + text + "\": " + problem + " at position "
-                    + (position + 1));
+            return new IllegalArgumentException(invalid() + problem + " at position " + (position + 1));
+        }
+
+        /** Returns the start of every syntax error message, such as {@code invalid fields "a(b": }. */
+        private String invalid() {
+            return "invalid " + parameterName + " \"" + text + "\": ";
         }
     }
 }

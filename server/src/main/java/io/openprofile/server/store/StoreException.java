@@ -13,4 +13,12 @@ public class StoreException extends RuntimeException {
     public boolean isDuplicateKey() {
         return getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
     }
+
+    /**
+     * Returns true when the failure is a foreign key violation (SQLSTATE 23503): a row refers to a row that
+     * does not exist, or a deleted row is still referred to.
+     */
+    public boolean isForeignKeyViolation() {
+        return getCause() instanceof SQLException sql && "23503".equals(sql.getSQLState());
+    }
 }

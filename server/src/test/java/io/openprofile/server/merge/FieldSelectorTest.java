@@ -138,6 +138,43 @@ class FieldSelectorTest {
     }
 
     @Test
+    void errorsNameFieldsByDefault() {
+        assertThatThrownBy(() -> FieldSelector.parse("a(b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid fields \"a(b\": ");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "emails,person(firstName    | missing ')' for the '(' at position 14",
+        "emails,,person             | empty field name at position 8",
+        "person(name)x              | expected ',' or ')' at position 13"
+    })
+    void errorsNameGivenParameter(String selector, String expected) {
+        assertThatThrownBy(() -> FieldSelector.parse(selector, "selector"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid selector \"" + selector + "\": ")
+                .hasMessageEndingWith(expected);
+    }
+
+    @Test
+    void projectionSelectorExampleSelects() {
+        String selected = FieldSelector.parse("workEmail,person(name(firstName))", "selector")
+                .select(PROFILE).toString();
+
+        assertThat(selected).isEqualTo(json("{'workEmail': {'address': 'jane@xyz.com', 'primary': false},"
+                + " 'person': {'name': {'firstName': 'Jane'}}}").toString());
+    }
+
+    @Test
+    void namedParseMatchesFieldsParse() {
+        String named = FieldSelector.parse("addresses(type,city.country),person.gender", "selector")
+                .select(PROFILE).toString();
+
+        assertThat(named).isEqualTo(select("addresses(type,city.country),person.gender"));
+    }
+
+    @Test
     void invalidListItemIsNamed() {
         assertThatThrownBy(() -> FieldSelector.parse(List.of("person", "a(b")))
                 .isInstanceOf(IllegalArgumentException.class)
