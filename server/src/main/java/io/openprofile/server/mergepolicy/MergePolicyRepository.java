@@ -77,6 +77,13 @@ public class MergePolicyRepository {
                 false, updatedAt, tenant.orgId(), tenant.sandboxName(), schemaName, true, keepId);
     }
 
+    /** Returns the id of an edge projection that reads with the policy, if any. */
+    public Optional<String> findProjectionUsing(Connection connection, Tenant tenant, String id) throws SQLException {
+        return Sql.queryOne(connection, "SELECT id FROM edge_projection WHERE org_id = ? AND sandbox_name = ? "
+                + "AND merge_policy_id = ? ORDER BY id LIMIT 1", row -> row.getString(1), tenant.orgId(),
+                tenant.sandboxName(), id);
+    }
+
     public boolean delete(Connection connection, Tenant tenant, String id) throws SQLException {
         return Sql.update(connection, "DELETE FROM merge_policy WHERE org_id = ? AND sandbox_name = ? AND id = ?",
                 tenant.orgId(), tenant.sandboxName(), id) == 1;

@@ -156,7 +156,7 @@ public class MergePolicyService {
         });
     }
 
-    /** Deletes a policy. A policy active on edge is a 409. */
+    /** Deletes a policy. A policy active on edge or used by an edge projection is a 409. */
     public void delete(Tenant tenant, String id) {
         initialize(tenant);
         write(tenant, connection -> {
@@ -165,6 +165,12 @@ public class MergePolicyService {
                 throw new DomainException(ErrorKind.CONFLICT, "MERGE_POLICY_ACTIVE_ON_EDGE",
                         "merge policy '" + id + "' is active on edge and cannot be deleted; set isActiveOnEdge to "
                                 + "false first", "mergePolicyId", id);
+            }
+            Optional<String> projection = policies.findProjectionUsing(connection, tenant, id);
+            if (projection.isPresent()) {
+                throw new DomainException(ErrorKind.CONFLICT, "MERGE_POLICY_IN_USE", "merge policy '" + id
+                        + "' is used by edge projection '" + projection.get() + "'; change or delete the projection "
+                        + "first", "mergePolicyId", id);
             }
             policies.delete(connection, tenant, id);
             return current;

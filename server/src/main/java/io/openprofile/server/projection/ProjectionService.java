@@ -2,7 +2,7 @@ package io.openprofile.server.projection;
 
 import io.openprofile.server.error.DomainException;
 import io.openprofile.server.merge.FieldSelector;
-import io.openprofile.server.merge.MergePolicies;
+import io.openprofile.server.mergepolicy.MergePolicyService;
 import io.openprofile.server.schema.XdmClasses;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.store.StoreException;
@@ -36,11 +36,11 @@ public class ProjectionService {
     private final Database database;
     private final ProjectionRepository projections;
     private final DestinationRepository destinations;
-    private final MergePolicies policies;
+    private final MergePolicyService policies;
     private final Clock clock;
 
     ProjectionService(Database database, ProjectionRepository projections, DestinationRepository destinations,
-            MergePolicies policies, Clock clock) {
+            MergePolicyService policies, Clock clock) {
         this.database = database;
         this.projections = projections;
         this.destinations = destinations;

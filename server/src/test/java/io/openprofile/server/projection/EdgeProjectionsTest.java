@@ -495,6 +495,16 @@ class EdgeProjectionsTest {
     }
 
     @Test
+    void policyUsedByProjectionCannotBeDeleted() {
+        String destination = createDestination("VA5");
+        createProjection(destination, "emails", "uses default");
+
+        Api.as(sandbox).when().delete("/data/core/ups/config/mergePolicies/" + DEFAULT_POLICY)
+                .then().statusCode(409)
+                .body("errorCode", equalTo("OP-409-MERGE-POLICY-IN-USE"));
+    }
+
+    @Test
     void unknownMergePolicyIs422() {
         String destination = createDestination("VA5");
 
