@@ -43,7 +43,7 @@ public class EntitiesDelegate implements EntitiesApi {
                     + ProfileLookupService.PROFILE_SCHEMA + " or " + EventLookupService.EVENT_SCHEMA);
         }
         return RestResponse.ok(profiles.get(context.tenant(), schemaName, entityId, entityIdNS, fields,
-                mergePolicyId));
+                mergePolicyId, !Boolean.FALSE.equals(withCA)));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.openprofile.server.entities;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openprofile.server.computed.ComputedAttributeValues;
 import io.openprofile.server.error.DomainException;
 import io.openprofile.server.identity.IdentityGraphRepository;
+import io.openprofile.server.identity.IdentityNode;
 import io.openprofile.server.identity.NamespaceService;
 import io.openprofile.server.merge.FieldSelector;
 import io.openprofile.server.merge.Fragment;
@@ -35,9 +38,12 @@ public class ProfileLookupService {
     private final IdentityGraphRepository graph;
     private final MergePolicyService policies;
     private final NamespaceService namespaces;
+    private final ComputedAttributeValues computedValues;
 
     ProfileLookupService(Database database, PersonResolver persons, ProfileDataRepository data,
-            IdentityGraphRepository graph, MergePolicyService policies, NamespaceService namespaces) {
+            IdentityGraphRepository graph, MergePolicyService policies, NamespaceService namespaces,
+            ComputedAttributeValues computedValues) {
+        this.computedValues = computedValues;
         this.namespaces = namespaces;
         this.database = database;
         this.persons = persons;
@@ -49,34 +55,73 @@ public class ProfileLookupService {
     /**
      * Returns the merged profile of an entity id, or empty when the identity has no profile data.
      * The result is Adobe's entity object: {@code entityId}, {@code sources}, {@code entity},
-     * {@code lastModifiedAt}.
+     * {@code lastModifiedAt}. Computed attribute values are part of the entity.
      */
     public Optional<ObjectNode> find(Tenant tenant, String entityId, String shownId, MergePolicy policy,
             FieldSelector fields) {
+        return find(tenant, entityId, shownId, policy, fields, true);
+    }
+
+    /**
+     * Like {@link #find(Tenant, String, String, MergePolicy, FieldSelector)}, with computed
+     * attribute values only when {@code withComputed} is set. A person with events but no profile
+     * records has a profile when a computed attribute has a value for it: its identities and the
+     * values, with no sources.
+     */
+    public Optional<ObjectNode> find(Tenant tenant, String entityId, String shownId, MergePolicy policy,
+            FieldSelector fields, boolean withComputed) {
         Optional<PersonResolver.Person> person = persons.find(tenant, entityId, shownId);
         if (person.isEmpty()) {
             return Optional.empty();
         }
+        boolean stitched = policy.identityGraph() != IdentityGraphType.NONE;
         List<StoredFragment> stored = database.inTransaction(c -> data.findFragments(c, tenant, person.get().xids()));
         List<Fragment> fragments = stored.stream()
-                .filter(f -> policy.identityGraph() != IdentityGraphType.NONE || f.carries(entityId))
+                .filter(f -> stitched || f.carries(entityId))
                 .map(f -> new Fragment(f.datasetId(), f.primaryXid(), f.record(), f.recordTime(), f.ingestedAt()))
                 .toList();
-        if (fragments.isEmpty()) {
-            return Optional.empty();
-        }
+        // NOTE: without stitching, computed values count the events whose primary identity is the requested one.
+        ObjectNode computed = withComputed
+                ? computedValues.valuesFor(tenant, stitched ? person.get().xids() : List.of(entityId))
+                : Json.object();
         MergedProfile merged = new MergeEngine(namespaces.resolver(tenant)).merge(fragments, policy);
-        if (merged.sources().isEmpty()) {
-            // dataset precedence ignores datasets missing from its order, so no fragment took part
+        if (merged.sources().isEmpty() && computed.isEmpty()) {
+            // no fragment took part: none exist, or dataset precedence left out every dataset
             return Optional.empty();
         }
-        ObjectNode entity = fields == null ? merged.entity() : fields.select(merged.entity());
+        ObjectNode entity = merged.sources().isEmpty() ? identityMapOf(person.get(), stitched, entityId)
+                : merged.entity();
+        mergeInto(entity, computed);
         ObjectNode result = Json.object();
         result.put("entityId", entityId);
         result.set("sources", Json.mapper().valueToTree(merged.sources()));
-        result.set("entity", entity);
+        result.set("entity", fields == null ? entity : fields.select(entity));
         result.put("lastModifiedAt", Instant.ofEpochMilli(merged.lastModifiedAt()).toString());
         return Optional.of(result);
+    }
+
+    /** Builds the {@code identityMap} of a person that has no profile records. */
+    private static ObjectNode identityMapOf(PersonResolver.Person person, boolean stitched, String entityId) {
+        ObjectNode entity = Json.object();
+        ObjectNode identityMap = entity.putObject("identityMap");
+        for (IdentityNode node : person.identities()) {
+            if (stitched || node.xid().equals(entityId)) {
+                identityMap.withArray(node.namespaceCode()).addObject().put("id", node.value());
+            }
+        }
+        return entity;
+    }
+
+    /** Copies {@code source} into {@code target}, merging objects field by field; source values win. */
+    private static void mergeInto(ObjectNode target, ObjectNode source) {
+        source.fields().forEachRemaining(field -> {
+            JsonNode existing = target.get(field.getKey());
+            if (existing instanceof ObjectNode object && field.getValue() instanceof ObjectNode nested) {
+                mergeInto(object, nested);
+            } else {
+                target.set(field.getKey(), field.getValue().deepCopy());
+            }
+        });
     }
 
     /** The entry Adobe returns for a requested identity without data. */
@@ -91,12 +136,12 @@ public class ProfileLookupService {
 
     /** Looks up one profile for the GET operation; a missing profile is a 404. */
     public ObjectNode get(Tenant tenant, String schemaName, String entityId, String entityIdNs, String fields,
-            String mergePolicyId) {
+            String mergePolicyId, boolean withComputed) {
         requireProfileSchema(schemaName);
         MergePolicy policy = policies.resolve(tenant, mergePolicyId, "mergePolicyId");
         FieldSelector selector = parseFields(fields);
         String xid = persons.entityIdOf(tenant, entityId, entityIdNs, "entityId", "entityIdNS");
-        ObjectNode entry = find(tenant, xid, entityId, policy, selector).orElseThrow(() -> persons.notFound(tenant, entityId, entityIdNs));
+        ObjectNode entry = find(tenant, xid, entityId, policy, selector, withComputed).orElseThrow(() -> persons.notFound(tenant, entityId, entityIdNs));
         ObjectNode response = Json.object();
         response.set(xid, entry);
         return response;
@@ -114,8 +159,12 @@ public class ProfileLookupService {
         String xid = persons.entityIdOf(tenant, entityId, entityIdNs, "entityId", "entityIdNS");
         PersonResolver.Person person = persons.require(tenant, xid, entityId, entityIdNs);
         if (policy.identityGraph() == IdentityGraphType.NONE) {
-            int deleted = database.inTransaction(connection -> data.deleteCarrying(connection, tenant, person.xids(),
-                    xid));
+            int deleted = database.inTransaction(connection -> {
+                graph.lockGraph(connection, tenant);
+                int count = data.deleteCarrying(connection, tenant, person.xids(), xid);
+                computedValues.eventsDeleted(connection, tenant, person.xids());
+                return count;
+            });
             if (deleted == 0) {
                 throw persons.notFound(tenant, entityId, entityIdNs);
             }
@@ -125,6 +174,7 @@ public class ProfileLookupService {
         database.inTransaction(connection -> {
             graph.lockGraph(connection, tenant);
             data.deleteByIdentities(connection, tenant, person.xids());
+            computedValues.identitiesDeleted(connection, tenant, person.xids());
             graph.deleteCluster(connection, tenant, person.xids());
             return null;
         });

@@ -2,6 +2,8 @@ package io.openprofile.server.ingest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openprofile.server.computed.ComputedAttributeValues;
+import io.openprofile.server.computed.ComputedValues;
 import io.openprofile.server.jobs.Job;
 import io.openprofile.server.jobs.JobContext;
 import io.openprofile.server.jobs.JobHandler;
@@ -14,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -34,11 +38,14 @@ public class BatchProcessor implements JobHandler {
     private final Database database;
     private final BatchRepository batches;
     private final IngestTargets targets;
+    private final ComputedAttributeValues computedValues;
+    private static final long HOUR_MILLIS = 3_600_000L;
     private final RecordWriter writer;
     private final Clock clock;
 
     BatchProcessor(Database database, BatchRepository batches, IngestTargets targets, RecordWriter writer,
-            Clock clock) {
+            ComputedAttributeValues computedValues, Clock clock) {
+        this.computedValues = computedValues;
         this.database = database;
         this.batches = batches;
         this.targets = targets;
@@ -127,13 +134,20 @@ public class BatchProcessor implements JobHandler {
     private long apply(Connection connection, Tenant tenant, String batchId, List<String> files, IngestTarget target,
             long now) throws java.sql.SQLException {
         long[] written = {0};
+        // One entry per identity and hour is enough, because computed attributes keep hourly or daily buckets.
+        Set<ComputedValues.Touch> touches = new HashSet<>();
         for (String file : files) {
             try {
                 batches.readFile(connection, tenant, batchId, file, content -> {
                     try (RecordReader reader = RecordReader.open(content)) {
                         while (reader.hasNext()) {
                             RecordOutcome outcome = RecordPreparer.prepare(reader.next().record(), target, now);
-                            writer.write(connection, tenant, target, batchId, outcome.prepared(), now);
+                            ComputedValues.Touch touch = writer.write(connection, tenant, target, batchId,
+                                    outcome.prepared(), now);
+                            if (touch != null) {
+                                touches.add(new ComputedValues.Touch(touch.primaryXid(),
+                                        Math.floorDiv(touch.eventTime(), HOUR_MILLIS) * HOUR_MILLIS));
+                            }
                             written[0]++;
                         }
                     }
@@ -148,6 +162,7 @@ public class BatchProcessor implements JobHandler {
                 throw new IllegalStateException("cannot apply file " + file + " of batch " + batchId, e);
             }
         }
+        computedValues.eventsWritten(connection, tenant, touches);
         return written[0];
     }
 

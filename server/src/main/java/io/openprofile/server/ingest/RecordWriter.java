@@ -1,5 +1,6 @@
 package io.openprofile.server.ingest;
 
+import io.openprofile.server.computed.ComputedValues;
 import io.openprofile.server.identity.IdentityGraphRepository;
 import io.openprofile.server.identity.Xid;
 import io.openprofile.server.profile.ProfileDataRepository;
@@ -32,8 +33,12 @@ public class RecordWriter {
         graph.lockGraph(connection, tenant);
     }
 
-    /** Writes one record; the caller's transaction must hold the graph lock. */
-    public void write(Connection connection, Tenant tenant, IngestTarget target, String batchId,
+    /**
+     * Writes one record; the caller's transaction must hold the graph lock. Returns the event's
+     * primary identity and time, which the caller passes on to computed attributes, or null for a
+     * profile record.
+     */
+    public ComputedValues.Touch write(Connection connection, Tenant tenant, IngestTarget target, String batchId,
             PreparedRecord record, long now) throws SQLException {
         graph.link(connection, tenant, record.identities(), target.datasetId(), now);
         List<String> xids = record.identities().stream().map(Xid::of).toList();
@@ -41,9 +46,10 @@ public class RecordWriter {
         if (record.eventId() == null) {
             data.upsertFragment(connection, tenant, new StoredFragment(target.datasetId(), primaryXid, batchId,
                     record.record(), record.time(), now, xids));
-        } else {
-            data.upsertEvent(connection, tenant, new StoredEvent(target.datasetId(), record.eventId(), primaryXid,
-                    batchId, record.time(), record.record(), now, xids));
+            return null;
         }
+        data.upsertEvent(connection, tenant, new StoredEvent(target.datasetId(), record.eventId(), primaryXid,
+                batchId, record.time(), record.record(), now, xids));
+        return new ComputedValues.Touch(primaryXid, record.time());
     }
 }

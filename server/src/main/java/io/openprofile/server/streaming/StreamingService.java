@@ -10,6 +10,8 @@ import io.openprofile.server.ingest.IngestTarget;
 import io.openprofile.server.ingest.IngestTargets;
 import io.openprofile.server.ingest.RecordOutcome;
 import io.openprofile.server.ingest.RecordPreparer;
+import io.openprofile.server.computed.ComputedAttributeValues;
+import io.openprofile.server.computed.ComputedValues;
 import io.openprofile.server.ingest.RecordWriter;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.tenancy.Tenant;
@@ -37,11 +39,13 @@ public class StreamingService {
     private final StreamingConnectionRepository connections;
     private final DatasetService datasets;
     private final IngestTargets targets;
+    private final ComputedAttributeValues computedValues;
     private final RecordWriter writer;
     private final Clock clock;
 
     StreamingService(Database database, StreamingConnectionRepository connections, DatasetService datasets,
-            IngestTargets targets, RecordWriter writer, Clock clock) {
+            IngestTargets targets, RecordWriter writer, ComputedAttributeValues computedValues, Clock clock) {
+        this.computedValues = computedValues;
         this.database = database;
         this.connections = connections;
         this.datasets = datasets;
@@ -123,7 +127,11 @@ public class StreamingService {
         String xactionId = UUID.randomUUID().toString();
         database.inTransaction(connection -> {
             writer.lockGraph(connection, inlet.tenant());
-            writer.write(connection, inlet.tenant(), target, streamBatchId(inlet), outcome.prepared(), now);
+            ComputedValues.Touch touch = writer.write(connection, inlet.tenant(), target, streamBatchId(inlet),
+                    outcome.prepared(), now);
+            if (touch != null) {
+                computedValues.eventsWritten(connection, inlet.tenant(), List.of(touch));
+            }
             return null;
         });
         return new Receipt(xactionId, now);
