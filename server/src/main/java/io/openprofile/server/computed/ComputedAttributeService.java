@@ -166,6 +166,35 @@ public class ComputedAttributeService {
     }
 
     /**
+     * Applies a legacy PATCH: the legacy API has no draft step, so a changed definition is
+     * evaluated again at once, whatever the status. {@code active} false disables the attribute,
+     * true evaluates it again, and null leaves the status to the other changes.
+     */
+    public ComputedAttribute legacyUpdate(Tenant tenant, String id, Definition change, Set<String> changedFields,
+            Boolean active) {
+        ComputedAttribute updated = write(tenant, connection -> {
+            ComputedAttribute current = attributes.find(connection, tenant, id).orElseThrow(() -> notFound(tenant, id));
+            ComputedAttribute draft = current.withStatus(ComputedAttributeStatus.DRAFT, clock.millis());
+            ComputedAttribute edited = applyChange(draft, change, changedFields);
+            boolean reevaluate = Boolean.TRUE.equals(active) || active == null && !changedFields.isEmpty()
+                    && current.status() != ComputedAttributeStatus.DISABLED;
+            ComputedAttributeStatus status = Boolean.FALSE.equals(active) ? ComputedAttributeStatus.DISABLED
+                    : reevaluate ? ComputedAttributeStatus.NEW : current.status();
+            ComputedAttribute next = edited.withStatus(status, clock.millis());
+            attributes.update(connection, tenant, next);
+            if (status != ComputedAttributeStatus.PROCESSED && status != ComputedAttributeStatus.PROCESSING) {
+                values.deleteAttribute(connection, tenant, id);
+            }
+            if (status == ComputedAttributeStatus.NEW) {
+                jobs.enqueue(connection, tenant, EVALUATION_JOB, id, clock.millis());
+            }
+            return next;
+        });
+        afterChange(tenant, updated);
+        return updated;
+    }
+
+    /**
      * Deletes an attribute and its values. With {@code draftOnly}, as in the current API, an
      * attribute in another status is a 409.
      */

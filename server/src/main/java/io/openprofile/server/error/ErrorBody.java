@@ -23,9 +23,16 @@ public record ErrorBody(
         String field,
         String value,
         String requestId,
-        java.util.List<ErrorDetail> errors) {
+        java.util.List<ErrorDetail> errors,
+        String code) {
 
     private static final String TYPE_BASE = "https://ns.openprofile.io/errors/";
+
+    /** Returns this body with the legacy computed-attribute API's {@code code} field, the status as a string. */
+    public ErrorBody withLegacyCode() {
+        return new ErrorBody(type, title, status, detail, message, statusCode, errorCode, field, value, requestId,
+                errors, statusCode);
+    }
 
     /** Builds the body for a failure of {@code kind} with a machine code and a message. */
     public static ErrorBody of(ErrorKind kind, String code, String message, String field, String value,
@@ -34,6 +41,6 @@ public record ErrorBody(
         String slug = code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return new ErrorBody(TYPE_BASE + slug, kind.title(), status, message, message,
                 Integer.toString(status), "OP-" + status + "-" + code.replace('_', '-'), field, value,
-                requestId, errors == null || errors.isEmpty() ? null : errors);
+                requestId, errors == null || errors.isEmpty() ? null : errors, null);
     }
 }

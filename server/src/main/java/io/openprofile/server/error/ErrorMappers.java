@@ -28,6 +28,9 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  */
 public class ErrorMappers {
 
+    /** Path of the legacy computed-attribute API, whose errors also carry {@code code}. */
+    private static final String LEGACY_COMPUTED_ATTRIBUTES = "/data/core/ups/config/computedAttributes";
+
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     @Inject
@@ -206,6 +209,9 @@ public class ErrorMappers {
     private RestResponse<ErrorBody> respond(ErrorKind kind, String code, String message, String field,
             String value, java.util.List<ErrorDetail> details) {
         ErrorBody body = ErrorBody.of(kind, code, message, field, value, context.requestId(), details);
+        if (context.path().startsWith(LEGACY_COMPUTED_ATTRIBUTES)) {
+            body = body.withLegacyCode();
+        }
         return RestResponse.ResponseBuilder.<ErrorBody>create(kind.status())
                 .entity(body)
                 .type(MediaType.APPLICATION_JSON_TYPE)

@@ -23,6 +23,7 @@ public class RequestIdFilters {
         String sent = request.getHeaderString(HEADER);
         String id = sent != null && SAFE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
         context.setRequestId(id);
+        context.setPath(request.getUriInfo().getPath());
     }
 
     @ServerResponseFilter
