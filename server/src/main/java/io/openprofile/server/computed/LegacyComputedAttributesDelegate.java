@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.openprofile.server.api.ComputedAttributesLegacyApi;
 import io.openprofile.server.api.model.ComputedAttributeExpression;
 import io.openprofile.server.api.model.LegacyComputedAttributeCreate;
+import io.openprofile.server.api.model.LegacyComputedAttributeCreateSchema;
 import io.openprofile.server.api.model.LegacyComputedAttributeList;
 import io.openprofile.server.api.model.LegacyComputedAttributeListLinks;
 import io.openprofile.server.api.model.LegacyComputedAttributeListPage;
@@ -51,7 +52,7 @@ public class LegacyComputedAttributesDelegate implements ComputedAttributesLegac
     @Override
     public RestResponse<io.openprofile.server.api.model.LegacyComputedAttribute> createLegacyComputedAttribute(
             LegacyComputedAttributeCreate request) {
-        LegacyComputedAttributeSchema schema = request.getSchema();
+        LegacyComputedAttributeCreateSchema schema = request.getSchema();
         if (schema != null && schema.getName() != null && !"_xdm.context.profile".equals(schema.getName())) {
             throw DomainException.invalid("schema.name", schema.getName(),
                     "must be _xdm.context.profile, the only class with computed attributes");
