@@ -167,7 +167,7 @@ class ComputedAttributesTest {
                 .body("field", equalTo("property"));
         Api.as(sandbox).queryParam("sortBy", "colour").when().get(PATH).then().statusCode(400)
                 .body("field", equalTo("sortBy"));
-        Api.as(sandbox).queryParam("limit", "41").when().get(PATH).then().statusCode(400);
+        Api.invalidRequestAs(sandbox).queryParam("limit", "41").when().get(PATH).then().statusCode(400);
     }
 
     @Test
@@ -244,7 +244,12 @@ class ComputedAttributesTest {
                 values == null ? Map.of() : values).toString());
     }
 
-    void awaitStatus(String id, String status) {
+    private void awaitStatus(String id, String status) {
+        awaitStatusIn(sandbox, id, status);
+    }
+
+    /** Polls an attribute until it has {@code status}, for at most 60 seconds. */
+    static void awaitStatusIn(String sandbox, String id, String status) {
         Instant deadline = Instant.now().plusSeconds(60);
         String current = null;
         while (Instant.now().isBefore(deadline)) {
