@@ -32,9 +32,9 @@ public interface Aggregator {
     PartialAggregate merge(PartialAggregate left, PartialAggregate right);
 
     /**
-     * Returns the computed value: an integer for count, a number for sum (an integer when every value added was an
-     * integer, and 0 for no values), and for min, max and most recent the value chosen, or empty when no value was
-     * seen.
+     * Returns the computed value. Count gives an integer. Sum gives a number, which is an integer when every value
+     * added was an integer and 0 for no values. Min, max and most recent give the chosen value, or empty when they
+     * saw no value.
      */
     Optional<JsonNode> result(PartialAggregate state);
 

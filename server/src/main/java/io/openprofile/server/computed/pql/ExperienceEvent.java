@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
- * An experience event as the expression sees it.
+ * An experience event in the form that filters and aggregators read.
  *
  * @param body the event in plain XDM form, with {@code _id} and the fields that paths point into
  * @param timestampMillis the event's {@code timestamp} in epoch milliseconds, as read at ingestion

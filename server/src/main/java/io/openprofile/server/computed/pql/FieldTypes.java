@@ -13,7 +13,7 @@ public interface FieldTypes {
 
     Optional<XdmType> typeOf(String path);
 
-    /** Returns a lookup that knows no field, so only literals are type-checked. */
+    /** Returns a lookup that returns no type for any field, so only literals are type-checked. */
     static FieldTypes unknown() {
         return path -> Optional.empty();
     }

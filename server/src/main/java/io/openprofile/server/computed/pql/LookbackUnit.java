@@ -13,6 +13,9 @@ import java.util.Set;
  * <p>Hours, days and weeks are fixed lengths (3,600,000, 86,400,000 and 604,800,000 ms). Months are calendar
  * months in UTC: {@code 1 month before 2024-03-31T10:00Z} is {@code 2024-02-29T10:00Z}, the last day of the shorter
  * month, as {@link java.time.ZonedDateTime#minusMonths(long)} does it.
+ *
+ * <p>NOTE: every window here rolls with now. Adobe's overview says its lookbacks count calendar weeks (from Sunday)
+ * and calendar months and are refreshed daily to monthly, so its values can differ between refreshes.
  */
 public enum LookbackUnit {
     HOURS(3_600_000L),
@@ -20,7 +23,7 @@ public enum LookbackUnit {
     WEEKS(604_800_000L),
     MONTHS(0L);
 
-    /** Units that PQL knows but computed attributes do not support, named in error messages. */
+    /** Units that PQL defines but computed attributes do not support, named in error messages. */
     static final Set<String> OTHER_PQL_UNITS = Set.of("millisecond", "milliseconds", "second", "seconds", "minute",
             "minutes", "year", "years", "decade", "decades", "century", "centuries", "millennium", "millennia");
 

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * PQL string test written as a method on a field, such as {@code eventType.equals("download", false)}. The
- * optional boolean argument says whether the test is case sensitive. It defaults to true, as in Adobe's PQL string
+ * optional boolean argument sets whether the test is case sensitive. It defaults to true, as in Adobe's PQL string
  * functions. A case-insensitive test compares both strings lower-cased in {@link Locale#ROOT}.
  */
 enum StringMethod {

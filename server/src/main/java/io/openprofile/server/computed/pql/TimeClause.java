@@ -11,6 +11,9 @@ import java.util.Optional;
  * {@code >= 7 days} admits {@code t <= b}, {@code > 7 days} admits {@code t < b}, {@code =} admits {@code t = b} to
  * the millisecond, and {@code !=} admits every {@code t <= now} other than {@code b}. A time after now never matches,
  * because the clause speaks of times before now.
+ *
+ * <p>NOTE: Adobe does not document the precision of {@code =}. It may compare whole units, as in "3 days ago",
+ * which this class does not do.
  */
 record TimeClause(ComparisonOperator operator, long count, LookbackUnit unit) {
 

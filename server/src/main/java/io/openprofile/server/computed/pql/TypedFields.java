@@ -17,7 +17,7 @@ final class TypedFields {
         this.fieldTypes = fieldTypes;
     }
 
-    /** Returns the schema type of a field; {@code timestamp} is date-time unless the lookup says otherwise. */
+    /** Returns the schema type of a field. {@code timestamp} is date-time unless the lookup returns another type. */
     Optional<XdmType> typeOf(FieldPath field) {
         Optional<XdmType> type = fieldTypes.typeOf(field.path());
         if (type.isEmpty() && field.path().equals(TIMESTAMP)) {

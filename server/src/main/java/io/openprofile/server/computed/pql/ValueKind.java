@@ -1,6 +1,6 @@
 package io.openprofile.server.computed.pql;
 
-/** JSON kind of a value as the type checker sees it: what can be compared with what. */
+/** JSON kind of a value for the type checker, which only compares values of the same kind. */
 enum ValueKind {
     /** JSON strings, which include XDM dates and date-times. */
     STRING("a string"),
