@@ -48,6 +48,8 @@ public class RecordWriter {
                     record.record(), record.time(), now, xids));
             return null;
         }
+        // NOTE: an event re-ingested with a new timestamp leaves its old bucket stale until the
+        // attribute is evaluated again, because the old time is not read before the replacement.
         data.upsertEvent(connection, tenant, new StoredEvent(target.datasetId(), record.eventId(), primaryXid,
                 batchId, record.time(), record.record(), now, xids));
         return new ComputedValues.Touch(primaryXid, record.time());
