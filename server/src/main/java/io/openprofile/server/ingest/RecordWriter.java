@@ -32,18 +32,36 @@ public class RecordWriter {
         graph.lockGraph(connection, tenant);
     }
 
-    /** Writes one record; the caller's transaction must hold the graph lock. */
+    /**
+     * Writes one record of a Catalog batch in the caller's transaction, which must hold the graph
+     * lock. The identity graph records the batch as a source of the record's links.
+     */
     public void write(Connection connection, Tenant tenant, IngestTarget target, String batchId,
             PreparedRecord record, long now) throws SQLException {
-        graph.link(connection, tenant, record.identities(), target.datasetId(), now);
+        write(connection, tenant, target, batchId, batchId, record, now);
+    }
+
+    /**
+     * Writes one streamed record in the caller's transaction, which must hold the graph lock. The
+     * record is stored under {@code streamId}, a pseudo batch id that Catalog does not know, so the identity
+     * graph records the dataset as the source of its links but no batch.
+     */
+    public void writeStreamed(Connection connection, Tenant tenant, IngestTarget target, String streamId,
+            PreparedRecord record, long now) throws SQLException {
+        write(connection, tenant, target, streamId, null, record, now);
+    }
+
+    private void write(Connection connection, Tenant tenant, IngestTarget target, String storedBatchId,
+            String linkBatchId, PreparedRecord record, long now) throws SQLException {
+        graph.link(connection, tenant, record.identities(), target.datasetId(), linkBatchId, now);
         List<String> xids = record.identities().stream().map(Xid::of).toList();
         String primaryXid = Xid.of(record.primary());
         if (record.eventId() == null) {
-            data.upsertFragment(connection, tenant, new StoredFragment(target.datasetId(), primaryXid, batchId,
+            data.upsertFragment(connection, tenant, new StoredFragment(target.datasetId(), primaryXid, storedBatchId,
                     record.record(), record.time(), now, xids));
         } else {
             data.upsertEvent(connection, tenant, new StoredEvent(target.datasetId(), record.eventId(), primaryXid,
-                    batchId, record.time(), record.record(), now, xids));
+                    storedBatchId, record.time(), record.record(), now, xids));
         }
     }
 }

@@ -123,7 +123,8 @@ public class StreamingService {
         String xactionId = UUID.randomUUID().toString();
         database.inTransaction(connection -> {
             writer.lockGraph(connection, inlet.tenant());
-            writer.write(connection, inlet.tenant(), target, streamBatchId(inlet), outcome.prepared(), now);
+            writer.writeStreamed(connection, inlet.tenant(), target, streamBatchId(inlet), outcome.prepared(),
+                    now);
             return null;
         });
         return new Receipt(xactionId, now);
