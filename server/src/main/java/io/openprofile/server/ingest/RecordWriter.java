@@ -34,24 +34,41 @@ public class RecordWriter {
     }
 
     /**
-     * Writes one record; the caller's transaction must hold the graph lock. Returns the event's
-     * primary identity and time, which the caller passes on to computed attributes, or null for a
-     * profile record.
+     * Writes one record of a Catalog batch in the caller's transaction, which must hold the graph
+     * lock. The identity graph records the batch as a source of the record's links. Returns the
+     * event's primary identity and time, which the caller passes on to computed attributes, or null
+     * for a profile record.
      */
     public ComputedValues.Touch write(Connection connection, Tenant tenant, IngestTarget target, String batchId,
             PreparedRecord record, long now) throws SQLException {
-        graph.link(connection, tenant, record.identities(), target.datasetId(), now);
+        return write(connection, tenant, target, batchId, batchId, record, now);
+    }
+
+    /**
+     * Writes one streamed record in the caller's transaction, which must hold the graph lock. The
+     * record is stored under {@code streamId}, a pseudo batch id that Catalog does not know, so the identity
+     * graph records the dataset as the source of its links but no batch. Returns what
+     * {@link #write(Connection, Tenant, IngestTarget, String, PreparedRecord, long)} returns.
+     */
+    public ComputedValues.Touch writeStreamed(Connection connection, Tenant tenant, IngestTarget target,
+            String streamId, PreparedRecord record, long now) throws SQLException {
+        return write(connection, tenant, target, streamId, null, record, now);
+    }
+
+    private ComputedValues.Touch write(Connection connection, Tenant tenant, IngestTarget target,
+            String storedBatchId, String linkBatchId, PreparedRecord record, long now) throws SQLException {
+        graph.link(connection, tenant, record.identities(), target.datasetId(), linkBatchId, now);
         List<String> xids = record.identities().stream().map(Xid::of).toList();
         String primaryXid = Xid.of(record.primary());
         if (record.eventId() == null) {
-            data.upsertFragment(connection, tenant, new StoredFragment(target.datasetId(), primaryXid, batchId,
+            data.upsertFragment(connection, tenant, new StoredFragment(target.datasetId(), primaryXid, storedBatchId,
                     record.record(), record.time(), now, xids));
             return null;
         }
         // NOTE: an event re-ingested with a new timestamp leaves its old bucket stale until the
         // attribute is evaluated again, because the old time is not read before the replacement.
         data.upsertEvent(connection, tenant, new StoredEvent(target.datasetId(), record.eventId(), primaryXid,
-                batchId, record.time(), record.record(), now, xids));
+                storedBatchId, record.time(), record.record(), now, xids));
         return new ComputedValues.Touch(primaryXid, record.time());
     }
 }

@@ -127,8 +127,8 @@ public class StreamingService {
         String xactionId = UUID.randomUUID().toString();
         database.inTransaction(connection -> {
             writer.lockGraph(connection, inlet.tenant());
-            ComputedValues.Touch touch = writer.write(connection, inlet.tenant(), target, streamBatchId(inlet),
-                    outcome.prepared(), now);
+            ComputedValues.Touch touch = writer.writeStreamed(connection, inlet.tenant(), target,
+                    streamBatchId(inlet), outcome.prepared(), now);
             if (touch != null) {
                 computedValues.eventsWritten(connection, inlet.tenant(), List.of(touch));
             }

@@ -48,7 +48,7 @@ class IdentityGraphLockTest {
 
         Thread merging = new Thread(() -> database.inTransaction(connection -> {
             graph.lockGraph(connection, tenant);
-            graph.link(connection, tenant, List.of(a, c), "ds", 1L);
+            graph.link(connection, tenant, List.of(a, c), "ds", "batch", 1L);
             merged.countDown();
             await(release);
             return null;
@@ -77,7 +77,7 @@ class IdentityGraphLockTest {
     private void write(Tenant tenant, List<Identity> identities) {
         database.inTransaction(connection -> {
             graph.lockGraph(connection, tenant);
-            graph.link(connection, tenant, identities, "ds", 1L);
+            graph.link(connection, tenant, identities, "ds", "batch", 1L);
             return null;
         });
     }
