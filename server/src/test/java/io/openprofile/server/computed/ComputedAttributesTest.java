@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Contract tests of the current computed attribute API, and of the values it adds to profiles. */
 @QuarkusTest
-class ComputedAttributesTest {
+public class ComputedAttributesTest {
 
     static final String PATH = "/data/core/ca/attributes";
     static final String ENTITIES = "/data/core/ups/access/entities";
@@ -249,7 +249,7 @@ class ComputedAttributesTest {
     }
 
     /** Polls an attribute until it has {@code status}, for at most 60 seconds. */
-    static void awaitStatusIn(String sandbox, String id, String status) {
+    public static void awaitStatusIn(String sandbox, String id, String status) {
         Instant deadline = Instant.now().plusSeconds(60);
         String current = null;
         while (Instant.now().isBefore(deadline)) {
@@ -279,7 +279,7 @@ class ComputedAttributesTest {
         return Api.as(sandbox).queryParams(query).when().get(PATH).then().statusCode(200).extract().jsonPath();
     }
 
-    static Map<String, Object> attribute(String name, String expression, Map<String, Object> duration) {
+    public static Map<String, Object> attribute(String name, String expression, Map<String, Object> duration) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("description", "test attribute " + name);
