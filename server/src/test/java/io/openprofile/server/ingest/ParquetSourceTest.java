@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openprofile.server.merge.RecordTimes;
+import io.openprofile.server.support.ParquetFiles;
 import io.openprofile.server.store.Json;
 import io.openprofile.server.xdm.RecordResult;
 import java.io.ByteArrayInputStream;
@@ -23,9 +24,6 @@ import java.util.UUID;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.NanoTime;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
@@ -442,13 +440,7 @@ class ParquetSourceTest {
 
     private Path write(MessageType schema, Group... rows) throws IOException {
         Path file = dir.resolve(schema.getName() + System.nanoTime() + ".parquet");
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
-                .withType(schema)
-                .build()) {
-            for (Group row : rows) {
-                writer.write(row);
-            }
-        }
+        ParquetFiles.write(file, schema, rows);
         return file;
     }
 
