@@ -37,7 +37,6 @@ import org.apache.parquet.hadoop.util.HadoopCodecs;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -132,6 +131,8 @@ final class ParquetSource implements RecordSource, Closeable {
         PlainParquetConfiguration configuration = new PlainParquetConfiguration();
         ParquetReadOptions options = ParquetReadOptions.builder(configuration)
                 .withCodecFactory(HadoopCodecs.newFactory(configuration, 0))
+                // Pages written with a CRC are checked, so that damage is reported instead of read as values.
+                .usePageChecksumVerification(true)
                 .build();
         try {
             return ParquetFileReader.open(new LocalInputFile(copy), options);
@@ -142,30 +143,39 @@ final class ParquetSource implements RecordSource, Closeable {
     }
 
     @Override
-    public ReadResult next() throws IOException {
+    public ReadResult next() {
         if (finished) {
             return null;
         }
+        Group row;
         try {
-            while (rowsLeftInGroup == 0) {
-                PageReadStore pages = reader.readNextRowGroup();
-                if (pages == null) {
-                    finished = true;
-                    return null;
-                }
-                rowsLeftInGroup = pages.getRowCount();
-                rows = columnIO.getRecordReader(pages, new GroupRecordConverter(schema));
-            }
-            Group row = rows.read();
-            rowsLeftInGroup--;
-            return convert(row);
-        } catch (IOException | ParquetDecodingException e) {
-            // A damaged page leaves no reliable way to find the following rows, as with a JSON syntax error.
+            row = readRow();
+        } catch (IOException | RuntimeException e) {
+            // Parquet reports damaged pages with several exception types. None leaves a reliable way to find the
+            // following rows, as with a JSON syntax error.
             finished = true;
             String message = "row " + nextIndex + " cannot be decoded: " + reason(e, copy)
                     + "; reading stopped because the rest of the file cannot be located reliably";
             return ReadResult.ofError(nextIndex++, new ParseError(message, 0, 0));
         }
+        if (row == null) {
+            finished = true;
+            return null;
+        }
+        return convert(row);
+    }
+
+    private Group readRow() throws IOException {
+        while (rowsLeftInGroup == 0) {
+            PageReadStore pages = reader.readNextRowGroup();
+            if (pages == null) {
+                return null;
+            }
+            rowsLeftInGroup = pages.getRowCount();
+            rows = columnIO.getRecordReader(pages, new GroupRecordConverter(schema));
+        }
+        rowsLeftInGroup--;
+        return rows.read();
     }
 
     private ReadResult convert(Group row) {

@@ -348,6 +348,24 @@ class ParquetSourceTest {
     }
 
     @Test
+    void damagedPageStopsReadingWithRowError() throws IOException {
+        Path file = write(SCALARS, scalarRow(new SimpleGroupFactory(SCALARS).newGroup()));
+        byte[] bytes = Files.readAllBytes(file);
+        // The first page header starts right after the leading magic number.
+        Arrays.fill(bytes, 4, 24, (byte) 0xFF);
+
+        List<ReadResult> results = new ArrayList<>();
+        try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(bytes), BatchFormat.PARQUET)) {
+            reader.forEachRemaining(results::add);
+        }
+
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).isError()).isTrue();
+        assertThat(results.get(0).error().message()).startsWith("row 0 cannot be decoded");
+        assertThat(results.get(0).error().message()).doesNotContain("openprofile-batch-");
+    }
+
+    @Test
     void temporaryCopyIsDeletedOnClose() throws IOException {
         Path file = write(FLOATS, new SimpleGroupFactory(FLOATS).newGroup().append("value", 1.0).append("single", 1f));
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
