@@ -100,7 +100,14 @@ final class ParquetSource implements RecordSource, Closeable {
                 in.transferTo(out);
             }
             checkFraming(copy);
-            return new ParquetSource(copy, openReader(copy));
+            ParquetFileReader reader = openReader(copy);
+            try {
+                return new ParquetSource(copy, reader);
+            } catch (RuntimeException e) {
+                reader.close();
+                throw new InvalidFileException("is not a valid Parquet file: its schema cannot be read ("
+                        + reason(e, copy) + ")", e);
+            }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(copy);
             throw e;

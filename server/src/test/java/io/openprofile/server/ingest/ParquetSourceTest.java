@@ -24,6 +24,11 @@ import java.util.UUID;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.NanoTime;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
@@ -289,6 +294,31 @@ class ParquetSourceTest {
         assertThat(rows).extracting(ReadResult::index).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(rows).extracting(result -> result.record().get("value").doubleValue())
                 .containsExactly(0.0, 1.0, 2.0, 3.0, 4.0);
+    }
+
+    @Test
+    void rowsOfEveryRowGroupAreRead() throws IOException {
+        SimpleGroupFactory groups = new SimpleGroupFactory(FLOATS);
+        Path file = dir.resolve("groups.parquet");
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withType(FLOATS)
+                .withRowGroupSize(1024L)
+                .build()) {
+            for (int i = 0; i < 1000; i++) {
+                writer.write(groups.newGroup().append("value", (double) i).append("single", (float) i));
+            }
+        }
+        int rowGroups;
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            rowGroups = reader.getRowGroups().size();
+        }
+
+        List<ReadResult> rows = readAll(file, BatchFormat.PARQUET);
+
+        assertThat(rowGroups).isGreaterThan(1);
+        assertThat(rows).hasSize(1000);
+        assertThat(rows.get(999).index()).isEqualTo(999L);
+        assertThat(rows.get(999).record().get("value").doubleValue()).isEqualTo(999.0);
     }
 
     @Test
