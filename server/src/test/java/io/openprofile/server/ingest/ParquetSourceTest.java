@@ -27,6 +27,7 @@ import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
@@ -34,6 +35,8 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The mapping of Parquet types to JSON, on small files written here with Parquet's example group writer, and the
@@ -319,6 +322,24 @@ class ParquetSourceTest {
         assertThat(rows).hasSize(1000);
         assertThat(rows.get(999).index()).isEqualTo(999L);
         assertThat(rows.get(999).record().get("value").doubleValue()).isEqualTo(999.0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionCodecName.class, names = {"SNAPPY", "GZIP", "ZSTD", "LZ4_RAW"})
+    void compressedFilesAreRead(CompressionCodecName codec) throws IOException {
+        SimpleGroupFactory groups = new SimpleGroupFactory(NESTED);
+        Path file = dir.resolve("compressed-" + codec + ".parquet");
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withType(NESTED)
+                .withCompressionCodec(codec)
+                .build()) {
+            writer.write(nestedRow(groups.newGroup()));
+        }
+
+        ObjectNode row = readAll(file, BatchFormat.PARQUET).get(0).record();
+
+        assertThat(Json.write(row.get("tags"))).isEqualTo("[\"a\",null,\"c\"]");
+        assertThat(row.at("/identityMap/ECID/0/id").textValue()).isEqualTo("123");
     }
 
     @Test
