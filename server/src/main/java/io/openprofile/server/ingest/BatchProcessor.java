@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Processes a completed batch, all or nothing. A first pass reads every file and validates
- * every record; if any record fails, the batch fails, its failed records are stored for
- * download and nothing is applied. Otherwise a second pass applies every record in one
+ * every record; if any record fails or any file cannot be read in the batch's format, the
+ * batch fails, its failed records are stored for download and nothing is applied. Otherwise a second pass applies every record in one
  * transaction that also completes the job, so a crash at any point leaves either nothing or
  * everything, and a retried job never applies a batch twice.
  */
@@ -70,20 +70,21 @@ public class BatchProcessor implements JobHandler {
         Batch batch = found.get();
         IngestTarget target = targets.forDataset(tenant, batch.datasetId());
         List<String> files = database.inTransaction(c -> batches.fileNames(c, tenant, batchId));
+        BatchFormat format = formatOf(batch);
         long now = clock.millis();
-        Validation validation = validate(tenant, batchId, files, target, now);
+        Validation validation = validate(tenant, batch, format, files, target, now);
         context.progress(0, validation.recordCount);
+        if (!validation.invalidFiles.isEmpty() || !validation.failed.isEmpty()) {
+            recordFailure(tenant, batchId, validation, context);
+            return;
+        }
         if (validation.recordCount == 0) {
             recordEmpty(tenant, batchId, context);
             return;
         }
-        if (!validation.failed.isEmpty()) {
-            recordFailure(tenant, batchId, validation, context);
-            return;
-        }
         database.inTransaction(connection -> {
             writer.lockGraph(connection, tenant);
-            long written = apply(connection, tenant, batchId, files, target, now);
+            long written = apply(connection, tenant, batchId, format, files, target, now);
             batches.finish(connection, tenant, batchId, BatchStatus.SUCCESS, validation.recordCount, written, 0,
                     null, clock.millis());
             context.completeIn(connection);
@@ -105,19 +106,29 @@ public class BatchProcessor implements JobHandler {
         });
     }
 
-    private Validation validate(Tenant tenant, String batchId, List<String> files, IngestTarget target, long now)
-            throws Exception {
+    private static BatchFormat formatOf(Batch batch) {
+        // Batches are only created with a known format, so an unknown one is a bug, not bad input.
+        return BatchFormat.parse(batch.inputFormat()).orElseThrow(() -> new IllegalStateException(
+                "batch " + batch.id() + " has the unknown input format " + batch.inputFormat()));
+    }
+
+    private Validation validate(Tenant tenant, Batch batch, BatchFormat format, List<String> files,
+            IngestTarget target, long now) throws Exception {
+        String batchId = batch.id();
         Validation validation = new Validation();
         for (String file : files) {
             database.inTransaction(connection -> {
                 try {
                     return batches.readFile(connection, tenant, batchId, file, content -> {
-                        try (RecordReader reader = RecordReader.open(content)) {
+                        try (RecordReader reader = RecordReader.open(content, format)) {
                             while (reader.hasNext()) {
                                 ReadResult item = reader.next();
                                 validation.recordCount++;
                                 validation.check(file, item, target, now);
                             }
+                        } catch (InvalidFileException e) {
+                            LOG.debugf("file %s of batch %s is invalid: %s", file, batchId, e.getMessage());
+                            validation.invalidFiles.add("file " + file + " " + e.getMessage());
                         }
                         return null;
                     });
@@ -131,15 +142,15 @@ public class BatchProcessor implements JobHandler {
         return validation;
     }
 
-    private long apply(Connection connection, Tenant tenant, String batchId, List<String> files, IngestTarget target,
-            long now) throws java.sql.SQLException {
+    private long apply(Connection connection, Tenant tenant, String batchId, BatchFormat format, List<String> files,
+            IngestTarget target, long now) throws java.sql.SQLException {
         long[] written = {0};
         // One entry per identity and hour is enough, because computed attributes keep hourly or daily buckets.
         Set<ComputedValues.Touch> touches = new HashSet<>();
         for (String file : files) {
             try {
                 batches.readFile(connection, tenant, batchId, file, content -> {
-                    try (RecordReader reader = RecordReader.open(content)) {
+                    try (RecordReader reader = RecordReader.open(content, format)) {
                         while (reader.hasNext()) {
                             RecordOutcome outcome = RecordPreparer.prepare(reader.next().record(), target, now);
                             ComputedValues.Touch touch = writer.write(connection, tenant, target, batchId,
@@ -181,6 +192,9 @@ public class BatchProcessor implements JobHandler {
 
     private void recordFailure(Tenant tenant, String batchId, Validation validation, JobContext context) {
         ArrayNode summary = Json.mapper().createArrayNode();
+        for (String invalidFile : validation.invalidFiles) {
+            summary.addObject().put("code", "INVALID_FILE").put("description", invalidFile);
+        }
         for (FailedRecord failed : validation.failed.subList(0, Math.min(MAX_ERROR_SUMMARIES,
                 validation.failed.size()))) {
             ObjectNode first = (ObjectNode) failed.errors().get(0);
@@ -200,14 +214,16 @@ public class BatchProcessor implements JobHandler {
             context.completeIn(connection);
             return null;
         });
-        LOG.infof("batch %s failed: %d of %d records invalid, nothing applied", batchId, validation.failed.size(),
-                validation.recordCount);
+        LOG.infof("batch %s failed: %d invalid files, %d of %d records invalid, nothing applied", batchId,
+                validation.invalidFiles.size(), validation.failed.size(), validation.recordCount);
     }
 
     /** Outcome of the validation pass. */
     private static final class Validation {
         long recordCount;
         final List<FailedRecord> failed = new ArrayList<>();
+        // One sentence per file that could not be read at all, starting with "file NAME".
+        final List<String> invalidFiles = new ArrayList<>();
 
         void check(String file, ReadResult item, IngestTarget target, long now) {
             if (item.isError()) {

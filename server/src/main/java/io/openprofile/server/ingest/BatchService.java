@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -53,13 +52,11 @@ public class BatchService {
         if (datasetId == null || datasetId.isBlank()) {
             throw DomainException.missing("datasetId", "name the dataset the batch writes to");
         }
-        String normalizedFormat = format == null ? null : format.toLowerCase(Locale.ROOT);
-        if (normalizedFormat == null) {
-            throw DomainException.missing("inputFormat.format", "use \"json\"");
+        if (format == null) {
+            throw DomainException.missing("inputFormat.format", "use \"json\" or \"parquet\"");
         }
-        if (!normalizedFormat.equals("json")) {
-            throw DomainException.invalid("inputFormat.format", format, "must be json (JSON array or JSON Lines)");
-        }
+        BatchFormat batchFormat = BatchFormat.parse(format).orElseThrow(() -> DomainException.invalid(
+                "inputFormat.format", format, "must be json (JSON array or JSON Lines) or parquet"));
         Dataset dataset = requireDataset(tenant, datasetId);
         if (!dataset.profileEnabled()) {
             throw DomainException.invalid("datasetId", datasetId,
@@ -67,7 +64,7 @@ public class BatchService {
         }
         long now = clock.millis();
         String id = UUID.randomUUID().toString().replace("-", "");
-        Batch batch = new Batch(id, datasetId, BatchStatus.LOADING, normalizedFormat,
+        Batch batch = new Batch(id, datasetId, BatchStatus.LOADING, batchFormat.wireName(),
                 multiLineJson != null && multiLineJson, null, null, null, null, now, now, null, null);
         database.inTransaction(connection -> {
             batches.insert(connection, tenant, batch);

@@ -30,25 +30,68 @@ import java.util.NoSuchElementException;
  * </ul>
  * Items that are not objects (numbers, strings, arrays, {@code null}) are per-record errors in every layout.
  * I/O failures of the underlying stream are thrown as {@link UncheckedIOException} from {@link #hasNext()}.
+ *
+ * <p>A Parquet file is read row by row instead (see {@link ParquetSource}); a decoding error there also ends
+ * reading with one error.
  */
 public final class RecordReader implements Iterator<ReadResult>, Closeable {
 
     private static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper();
     private static final int BUFFER_SIZE = 64 * 1024;
 
-    private final InputStream in;
+    private final Closeable resource;
     private final RecordSource source;
     private ReadResult lookahead;
     private boolean exhausted;
 
-    private RecordReader(InputStream in, RecordSource source) {
-        this.in = in;
+    private RecordReader(Closeable resource, RecordSource source) {
+        this.resource = resource;
         this.source = source;
     }
 
-    /** Opens a reader with a default {@link ObjectMapper}. The reader owns the stream and closes it. */
+    /** Opens a reader of JSON with a default {@link ObjectMapper}. The reader owns the stream and closes it. */
     public static RecordReader open(InputStream in) throws IOException {
         return open(in, DEFAULT_MAPPER);
+    }
+
+    /**
+     * Opens a reader for one file of a batch in the given format. The reader owns the stream and closes it.
+     *
+     * @throws InvalidFileException when the file is not in that format, such as a Parquet file in a JSON batch
+     */
+    public static RecordReader open(InputStream in, BatchFormat format) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, BUFFER_SIZE);
+        boolean parquet = startsWithParquetMagic(buffered);
+        if (format == BatchFormat.PARQUET) {
+            if (!parquet) {
+                buffered.close();
+                throw new InvalidFileException("is not a Parquet file: it does not start with the magic number "
+                        + "PAR1, but the batch was created with inputFormat.format parquet; upload JSON files "
+                        + "to a batch created with format json");
+            }
+            return openParquet(buffered);
+        }
+        if (parquet) {
+            buffered.close();
+            throw new InvalidFileException("is a Parquet file, but the batch was created with inputFormat.format "
+                    + "json; upload Parquet files to a batch created with format parquet");
+        }
+        return new RecordReader(buffered, detectSource(buffered, DEFAULT_MAPPER));
+    }
+
+    private static RecordReader openParquet(InputStream in) throws IOException {
+        ParquetSource source;
+        try (in) {
+            source = ParquetSource.open(in);
+        }
+        return new RecordReader(source, source);
+    }
+
+    private static boolean startsWithParquetMagic(BufferedInputStream in) throws IOException {
+        in.mark(4);
+        byte[] head = in.readNBytes(4);
+        in.reset();
+        return ParquetSource.hasMagic(head);
     }
 
     /** Opens a reader that builds records with the given mapper. The reader owns the stream and closes it. */
@@ -136,6 +179,6 @@ public final class RecordReader implements Iterator<ReadResult>, Closeable {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        resource.close();
     }
 }

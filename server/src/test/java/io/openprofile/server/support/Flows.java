@@ -82,21 +82,37 @@ public final class Flows {
     public record BatchOutcome(String batchId, String status) {
     }
 
-    /** Ingests one file through a batch and waits until processing ends. */
+    /** Ingests one JSON file through a batch and waits until processing ends. */
     public BatchOutcome ingest(String datasetId, String fileName, byte[] content) {
+        return ingest(datasetId, "json", fileName, content);
+    }
+
+    /** Ingests one file through a batch of the given input format and waits up to three minutes for the outcome. */
+    public BatchOutcome ingest(String datasetId, String format, String fileName, byte[] content) {
+        return ingestFiles(datasetId, format, Map.of(fileName, content));
+    }
+
+    /**
+     * Ingests several files, in the map's iteration order, through one batch of the given input format and waits
+     * up to three minutes for the outcome.
+     */
+    public BatchOutcome ingestFiles(String datasetId, String format, Map<String, byte[]> files) {
         String batchId = Api.as(sandbox).contentType(ContentType.JSON)
-                .body(Map.of("datasetId", datasetId, "inputFormat", Map.of("format", "json")))
+                .body(Map.of("datasetId", datasetId, "inputFormat", Map.of("format", format)))
                 .when().post("/data/foundation/import/batches")
                 .then().statusCode(201)
                 .extract().path("id");
-        Api.as(sandbox).contentType("application/octet-stream").body(content)
-                .when().put("/data/foundation/import/batches/" + batchId + "/datasets/" + datasetId + "/files/"
-                        + fileName)
-                .then().statusCode(200);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Api.as(sandbox).contentType("application/octet-stream").body(file.getValue())
+                    .when().put("/data/foundation/import/batches/" + batchId + "/datasets/" + datasetId + "/files/"
+                            + file.getKey())
+                    .then().statusCode(200);
+        }
         Api.as(sandbox).queryParam("action", "COMPLETE")
                 .when().post("/data/foundation/import/batches/" + batchId)
                 .then().statusCode(200);
-        return awaitBatch(batchId);
+        // Large sample files such as the 23,055 Luma events need more than the default minute on a busy machine.
+        return awaitBatch(batchId, Duration.ofMinutes(3));
     }
 
     /** Ingests JSON Lines text through a batch and waits until processing ends. */
@@ -119,7 +135,12 @@ public final class Flows {
 
     /** Polls Catalog until the batch is no longer processing, for at most 60 seconds. */
     public BatchOutcome awaitBatch(String batchId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        return awaitBatch(batchId, Duration.ofSeconds(60));
+    }
+
+    /** Polls Catalog until the batch is no longer processing, for at most {@code timeout}. */
+    public BatchOutcome awaitBatch(String batchId, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             JsonPath batch = Api.as(sandbox)
                     .when().get("/data/foundation/catalog/batches/" + batchId)
@@ -131,7 +152,7 @@ public final class Flows {
             }
             sleep();
         }
-        throw new AssertionError("batch " + batchId + " still processing after 60 seconds");
+        throw new AssertionError("batch " + batchId + " still processing after " + timeout.toSeconds() + " seconds");
     }
 
     private static void sleep() {
