@@ -42,9 +42,15 @@ final class ExtremeAggregator extends ChoosingAggregator {
 
     @Override
     public PartialAggregate add(PartialAggregate state, ExperienceEvent event) {
-        JsonNode value = JsonValues.lookup(event.body(), segments);
-        Optional<PartialAggregate> candidate = temporal ? timeValue(value) : numberValue(value);
-        return candidate.map(found -> merge(state, found)).orElse(check(state));
+        PartialAggregate result = check(state);
+        // A path through an array offers the value of every element.
+        for (JsonNode value : JsonValues.lookupAll(event.body(), segments)) {
+            Optional<PartialAggregate> candidate = temporal ? timeValue(value) : numberValue(value);
+            if (candidate.isPresent()) {
+                result = merge(result, candidate.get());
+            }
+        }
+        return result;
     }
 
     private Optional<PartialAggregate> numberValue(JsonNode value) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import io.openprofile.server.xdm.XdmTimestamps;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /** Reads and compares the JSON values of events at run time. */
@@ -28,6 +30,34 @@ final class JsonValues {
             current = current.get(segment);
         }
         return current == null || current.isNull() ? null : current;
+    }
+
+    /**
+     * Returns every value at a dotted path, descending into arrays on the way: for
+     * {@code productListItems.priceTotal} it returns the {@code priceTotal} of each line item. An
+     * array at the end of the path contributes its elements. Missing values and JSON nulls are left out.
+     */
+    static List<JsonNode> lookupAll(JsonNode event, String[] segments) {
+        List<JsonNode> found = new ArrayList<>();
+        collect(event, segments, 0, found);
+        return found;
+    }
+
+    private static void collect(JsonNode current, String[] segments, int index, List<JsonNode> found) {
+        if (current == null || current.isNull()) {
+            return;
+        }
+        if (current.isArray()) {
+            current.forEach(element -> collect(element, segments, index, found));
+            return;
+        }
+        if (index == segments.length) {
+            found.add(current);
+            return;
+        }
+        if (current.isObject()) {
+            collect(current.get(segments[index]), segments, index + 1, found);
+        }
     }
 
     /**

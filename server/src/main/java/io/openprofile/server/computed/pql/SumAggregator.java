@@ -7,7 +7,8 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * {@code sum(field)}. The total is a {@link BigDecimal} because decimal addition is exact and therefore
+ * {@code sum(field)}. A path through an array sums the value of every element, so
+ * {@code sum(productListItems.priceTotal)} totals the line items of each event. The total is a {@link BigDecimal} because decimal addition is exact and therefore
  * associative: merging bucket states in any order gives the same digits as one pass, which doubles would not, and a
  * long would overflow or lose fractions. The result stays a JSON integer while every value added is a JSON integer
  * and becomes a decimal number after the first value that is not. JSON form:
@@ -39,11 +40,12 @@ final class SumAggregator implements Aggregator {
     @Override
     public PartialAggregate add(PartialAggregate state, ExperienceEvent event) {
         Sum sum = sum(state);
-        JsonNode value = JsonValues.lookup(event.body(), segments);
-        if (value == null || !value.isNumber() || !ValueTypes.fits(fieldType, value)) {
-            return sum;
+        for (JsonNode value : JsonValues.lookupAll(event.body(), segments)) {
+            if (value.isNumber() && ValueTypes.fits(fieldType, value)) {
+                sum = new Sum(sum.total().add(value.decimalValue()), sum.integral() && value.isIntegralNumber());
+            }
         }
-        return new Sum(sum.total().add(value.decimalValue()), sum.integral() && value.isIntegralNumber());
+        return sum;
     }
 
     @Override
