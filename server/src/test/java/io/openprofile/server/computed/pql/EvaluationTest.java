@@ -32,6 +32,21 @@ class EvaluationTest {
     }
 
     @Test
+    void sumMinMaxTakeArrayElements() {
+        List<ExperienceEvent> events = List.of(
+                event("e1", ago(Duration.ofHours(1)), "{'productListItems': [{'priceTotal': 10}, {'priceTotal': 2.5},"
+                        + " {'name': 'no price'}]}"),
+                event("e2", ago(Duration.ofHours(2)), "{'productListItems': [{'priceTotal': 7}]}"));
+
+        assertThat(value("xEvent.sum(productListItems.priceTotal)", events).decimalValue())
+                .isEqualByComparingTo("19.5");
+        assertThat(value("xEvent.min(productListItems.priceTotal)", events).decimalValue())
+                .isEqualByComparingTo("2.5");
+        assertThat(value("xEvent.max(productListItems.priceTotal)", events).decimalValue())
+                .isEqualByComparingTo("10");
+    }
+
+    @Test
     void countMatchesEventType() {
         List<ExperienceEvent> events = List.of(
                 event("e1", ago(Duration.ofHours(1)), "{'eventType': 'commerce.productViews'}"),
