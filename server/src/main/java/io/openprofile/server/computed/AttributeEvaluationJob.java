@@ -64,6 +64,7 @@ public class AttributeEvaluationJob implements JobHandler {
         }
         ComputedAttributeStatus running = startedStatus(tenant, found.get());
         EvaluatedAttribute attribute = EvaluatedAttribute.of(found.get());
+
         long total = database.inTransaction(c -> values.countEventIdentities(c, tenant));
         long done = 0;
         String after = null;
@@ -83,6 +84,7 @@ public class AttributeEvaluationJob implements JobHandler {
             after = xids.get(xids.size() - 1);
             context.progress(done, total);
         }
+
         long finished = clock.millis();
         boolean completed = database.inTransaction(connection -> {
             boolean moved = attributes.transition(connection, tenant, id, running, ComputedAttributeStatus.PROCESSED,

@@ -231,6 +231,7 @@ public class ComputedAttributeService {
             throw DomainException.invalid("status", nextStatus.name(), "cannot follow " + status + "; allowed: "
                     + allowedText(status));
         }
+
         String name = current.name();
         if (change.name() != null) {
             requireName(change.name());
@@ -247,6 +248,7 @@ public class ComputedAttributeService {
             mergeFunction = compiled.mergeFunction();
             returnType = compiled.returnType().metaName();
         }
+
         ComputedAttribute.Duration duration = current.duration();
         if (changedFields.contains("duration")) {
             duration = duration(change.durationCount(), change.durationUnit());

@@ -17,8 +17,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What the rest of the server needs from computed attributes: the values of a person for profile
- * reads, and keeping the partial aggregates current when events are written or deleted.
+ * The computed-attribute operations that the rest of the server uses: reading a person's values
+ * for profile lookups, and keeping the partial aggregates current when events are written or
+ * deleted.
  *
  * <p>Lookback windows end at the evaluation time: now, or the fixed instant
  * {@code openprofile.computed-attributes.evaluation-time} when it is set, which lets tests and

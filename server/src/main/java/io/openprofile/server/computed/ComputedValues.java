@@ -30,8 +30,8 @@ import java.util.function.Consumer;
  * <p>A bucket's state is always recomputed from the raw events in the bucket, never incremented,
  * so that applying the same change twice (a retried batch, a re-evaluation racing ingestion) gives
  * the same state. A read merges the states of the buckets that lie wholly inside the attribute's
- * time range and aggregates the raw events of the two partial buckets at its edges, so values are
- * exact at the moment of the read and a read never scans a person's whole history. Expressions
+ * time range and aggregates the raw events of the two partial buckets at its edges. So values are
+ * exact at the moment of the read, and a read never scans a person's whole history. Expressions
  * whose filter cannot be split per bucket are evaluated over the raw events of their range.
  */
 @ApplicationScoped
