@@ -27,6 +27,9 @@ public record ErrorBody(
         String code) {
 
     private static final String TYPE_BASE = "https://ns.openprofile.io/errors/";
+    /** Longest echoed value and message, so that a huge rejected input does not come back in full. */
+    private static final int MAX_VALUE_LENGTH = 256;
+    private static final int MAX_MESSAGE_LENGTH = 1024;
 
     /** Returns this body with the legacy computed-attribute API's {@code code} field, the status as a string. */
     public ErrorBody withLegacyCode() {
@@ -37,10 +40,19 @@ public record ErrorBody(
     /** Builds the body for a failure of {@code kind} with a machine code and a message. */
     public static ErrorBody of(ErrorKind kind, String code, String message, String field, String value,
             String requestId, java.util.List<ErrorDetail> errors) {
+        String shownValue = abbreviate(value, MAX_VALUE_LENGTH);
+        String shownMessage = abbreviate(message, MAX_MESSAGE_LENGTH);
         int status = kind.status();
         String slug = code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        return new ErrorBody(TYPE_BASE + slug, kind.title(), status, message, message,
-                Integer.toString(status), "OP-" + status + "-" + code.replace('_', '-'), field, value,
+        return new ErrorBody(TYPE_BASE + slug, kind.title(), status, shownMessage, shownMessage,
+                Integer.toString(status), "OP-" + status + "-" + code.replace('_', '-'), field, shownValue,
                 requestId, errors == null || errors.isEmpty() ? null : errors, null);
+    }
+
+    private static String abbreviate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max) + "... (" + text.length() + " characters)";
     }
 }

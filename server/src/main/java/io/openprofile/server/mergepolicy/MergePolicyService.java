@@ -77,6 +77,19 @@ public class MergePolicyService {
                                 + "'; omit it to use the default policy", field, id));
     }
 
+    /**
+     * Takes the sandbox's policy lock in the caller's transaction and checks that policy {@code id}
+     * still exists, so that a policy cannot be deleted while something that names it is stored.
+     * A missing policy is a 422 naming {@code field}.
+     */
+    public void lockExisting(Connection connection, Tenant tenant, String id, String field) throws SQLException {
+        policies.lock(connection, tenant);
+        if (policies.find(connection, tenant, id).isEmpty()) {
+            throw new DomainException(ErrorKind.UNPROCESSABLE, "MERGE_POLICY_NOT_FOUND", field + " '" + id
+                    + "' is not a merge policy of sandbox '" + tenant.sandboxName() + "'", field, id);
+        }
+    }
+
     /** Returns one policy; an unknown id is a 404. */
     public MergePolicy get(Tenant tenant, String id) {
         initialize(tenant);
@@ -117,6 +130,9 @@ public class MergePolicyService {
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
         MergePolicy created = write(tenant, connection -> {
+            // Validate first, so that an invalid request gets its own error even in a full sandbox.
+            MergePolicy policy = validate(connection, tenant, id, draft, draft.name() == null ? id : draft.name(), 1,
+                    now);
             int count = policies.count(connection, tenant, new MergePolicyFilter(null, null, null, null, null, null));
             if (count >= maxPerSandbox) {
                 throw new DomainException(ErrorKind.UNPROCESSABLE, "MERGE_POLICY_LIMIT_REACHED",
@@ -124,8 +140,6 @@ public class MergePolicyService {
                                 + "maximum is " + maxPerSandbox + " (openprofile.merge-policies.max-per-sandbox); "
                                 + "delete a policy first", null, null);
             }
-            MergePolicy policy = validate(connection, tenant, id, draft, draft.name() == null ? id : draft.name(), 1,
-                    now);
             policies.insert(connection, tenant, policy, now, now);
             return policy;
         });
@@ -260,6 +274,16 @@ public class MergePolicyService {
     private static void requireName(String name) {
         if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
             throw DomainException.invalid("name", name, "must have 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < name.length()
+                    && Character.isLowSurrogate(name.charAt(i + 1));
+            if (Character.isISOControl(c) || Character.isSurrogate(c) && !pairedHigh
+                    && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(name.charAt(i - 1)))) {
+                throw DomainException.invalid("name", name, "must not contain control characters or unpaired "
+                        + "UTF-16 surrogates (character " + (i + 1) + ")");
+            }
         }
     }
 

@@ -63,6 +63,7 @@ public class ProjectionService {
         try {
             result = database.inTransaction(connection -> {
                 Destination destination = lockDestination(connection, tenant, state.destinationId());
+                policies.lockExisting(connection, tenant, state.mergePolicyId(), "mergePolicyId");
                 rejectTakenName(connection, tenant, schemaName, state.name(), null);
                 projections.insert(connection, tenant, created, clock.millis());
                 return new ProjectionWithDestination(created, destination);
@@ -118,6 +119,7 @@ public class ProjectionService {
             result = database.inTransaction(connection -> {
                 Projection stored = projections.find(connection, tenant, id).orElseThrow(() -> notFound(id));
                 Destination destination = lockDestination(connection, tenant, state.destinationId());
+                policies.lockExisting(connection, tenant, state.mergePolicyId(), "mergePolicyId");
                 rejectTakenName(connection, tenant, stored.schemaName(), state.name(), id);
                 if (!projections.update(connection, tenant, id, state, expectedVersion, clock.millis())) {
                     throw ProjectionErrors.versionConflict("projection configuration", id, stored.version(),

@@ -281,7 +281,35 @@ class MergePoliciesTest {
                 .then().statusCode(400)
                 .body("field", equalTo("attributeMerge.order"));
 
+        Map<String, Object> numberDefault = policy("Bad", "pdg", "timestampOrdered", List.of(), false);
+        numberDefault.put("default", 1);
+        send(numberDefault, Api.invalidRequestAs(sandbox)).then().statusCode(400).body("field", equalTo("default"));
+        Map<String, Object> numberName = policy("Bad", "pdg", "timestampOrdered", List.of(), false);
+        numberName.put("name", 123);
+        send(numberName, Api.invalidRequestAs(sandbox)).then().statusCode(400).body("field", equalTo("name"));
+        send(policy("Bad\u0000name", "pdg", "timestampOrdered", List.of(), false)).then().statusCode(400)
+                .body("field", equalTo("name"));
+
         assertEquals(1, list(Map.of()).getInt("_page.totalCount"));
+    }
+
+    @Test
+    void invalidBodyBeatsFullSandbox() {
+        for (int i = 0; i < 4; i++) {
+            create(policy("p" + i, "pdg", "timestampOrdered", List.of(), false));
+        }
+
+        send(policy("p5", "pdg", "dataSetPrecedence", List.of(), false))
+                .then().statusCode(400)
+                .body("field", equalTo("attributeMerge.order"));
+    }
+
+    @Test
+    void hugeValueIsCutInError() {
+        send(policy("x".repeat(100_000), "pdg", "timestampOrdered", List.of(), false), Api.invalidRequestAs(sandbox))
+                .then().statusCode(400)
+                .body("value.length()", org.hamcrest.Matchers.lessThan(400))
+                .body("detail.length()", org.hamcrest.Matchers.lessThan(1200));
     }
 
     @Test
