@@ -1,0 +1,19 @@
+-- Delete requests (Adobe's Profile System Jobs). The stored job of type profile-delete whose
+-- subject_id is the request id does the work, and its row gives the request's status.
+CREATE TABLE profile_system_job (
+    org_id           VARCHAR(128) NOT NULL,
+    sandbox_name     VARCHAR(64)  NOT NULL,
+    id               VARCHAR(36)  NOT NULL,
+    dataset_id       VARCHAR(64)  NOT NULL,
+    batch_id         VARCHAR(64),
+    request_type     VARCHAR(32)  NOT NULL,
+    records_deleted  BIGINT       NOT NULL,
+    started_at       BIGINT,
+    created_at       BIGINT       NOT NULL,
+    updated_at       BIGINT       NOT NULL,
+    PRIMARY KEY (org_id, sandbox_name, id)
+);
+
+-- A delete request removes a dataset's rows chunk by chunk, and each chunk looks them up by dataset.
+CREATE INDEX profile_fragment_dataset ON profile_fragment (dataset_id, org_id, sandbox_name);
+CREATE INDEX experience_event_dataset ON experience_event (dataset_id, org_id, sandbox_name);
