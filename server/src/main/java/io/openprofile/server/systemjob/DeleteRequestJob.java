@@ -5,6 +5,7 @@ import io.openprofile.server.identity.IdentityGraphRepository;
 import io.openprofile.server.jobs.Job;
 import io.openprofile.server.jobs.JobContext;
 import io.openprofile.server.jobs.JobHandler;
+import io.openprofile.server.preview.PreviewRefresh;
 import io.openprofile.server.profile.ProfileDataRepository;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.tenancy.Tenant;
@@ -24,7 +25,8 @@ import org.jboss.logging.Logger;
  * graph lock, so it cannot interleave with ingestion, and it also adds its count to the request
  * and brings computed attributes up to date for the identities that lost events. A chunk that
  * ran before a crash left nothing to find, so a resumed job continues where the last committed
- * chunk ended. The identity graph is not touched.
+ * chunk ended. The identity graph is not touched. The last transaction queues a new profile
+ * report of the sandbox.
  */
 @ApplicationScoped
 public class DeleteRequestJob implements JobHandler {
@@ -36,12 +38,13 @@ public class DeleteRequestJob implements JobHandler {
     private final ProfileDataRepository data;
     private final IdentityGraphRepository graph;
     private final ComputedAttributeValues computed;
+    private final PreviewRefresh previews;
     private final Clock clock;
     private final int chunkSize;
     private final Duration chunkPause;
 
     DeleteRequestJob(Database database, DeleteRequestRepository requests, ProfileDataRepository data,
-            IdentityGraphRepository graph, ComputedAttributeValues computed, Clock clock,
+            IdentityGraphRepository graph, ComputedAttributeValues computed, PreviewRefresh previews, Clock clock,
             @ConfigProperty(name = "openprofile.jobs.delete-chunk-size") int chunkSize,
             @ConfigProperty(name = "openprofile.jobs.delete-chunk-pause") Duration chunkPause) {
         this.database = database;
@@ -49,6 +52,7 @@ public class DeleteRequestJob implements JobHandler {
         this.data = data;
         this.graph = graph;
         this.computed = computed;
+        this.previews = previews;
         this.clock = clock;
         this.chunkSize = chunkSize;
         this.chunkPause = chunkPause;
@@ -105,6 +109,7 @@ public class DeleteRequestJob implements JobHandler {
                 chunkSize);
         if (xids.isEmpty()) {
             requests.addDeleted(connection, tenant, id, 0, now);
+            previews.request(connection, tenant, now);
             context.completeIn(connection);
             return Optional.empty();
         }

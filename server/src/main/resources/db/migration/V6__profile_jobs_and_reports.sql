@@ -17,3 +17,15 @@ CREATE TABLE profile_system_job (
 -- A delete request removes a dataset's rows chunk by chunk, and each chunk looks them up by dataset.
 CREATE INDEX profile_fragment_dataset ON profile_fragment (dataset_id, org_id, sandbox_name);
 CREATE INDEX experience_event_dataset ON experience_event (dataset_id, org_id, sandbox_name);
+
+-- Profile reports (Adobe's preview sample status). A stored job writes one row per run with
+-- every report of the sandbox as one JSON document, and the API reads the newest row of a day.
+CREATE TABLE preview_report (
+    org_id       VARCHAR(128) NOT NULL,
+    sandbox_name VARCHAR(64)  NOT NULL,
+    id           VARCHAR(36)  NOT NULL,
+    created_at   BIGINT       NOT NULL,
+    body         ${text_type} NOT NULL,
+    PRIMARY KEY (org_id, sandbox_name, id)
+);
+CREATE INDEX preview_report_time ON preview_report (org_id, sandbox_name, created_at);
