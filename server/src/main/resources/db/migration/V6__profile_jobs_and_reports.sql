@@ -29,3 +29,10 @@ CREATE TABLE preview_report (
     PRIMARY KEY (org_id, sandbox_name, id)
 );
 CREATE INDEX preview_report_time ON preview_report (org_id, sandbox_name, created_at);
+
+-- Sandbox API: the display title, type and state of a sandbox. Sandboxes created on first use
+-- leave them null, and the API shows defaults for them.
+ALTER TABLE sandbox ADD COLUMN title VARCHAR(256);
+ALTER TABLE sandbox ADD COLUMN sandbox_type VARCHAR(16);
+ALTER TABLE sandbox ADD COLUMN state VARCHAR(16);
+ALTER TABLE sandbox ADD COLUMN updated_at BIGINT;
