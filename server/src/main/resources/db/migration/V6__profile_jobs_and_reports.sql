@@ -14,6 +14,9 @@ CREATE TABLE profile_system_job (
     PRIMARY KEY (org_id, sandbox_name, id)
 );
 
+-- The status of a delete request, of a batch and of the report queue is read from its job by subject.
+CREATE INDEX job_subject ON job (subject_id, job_type, org_id, sandbox_name);
+
 -- A delete request removes a dataset's rows chunk by chunk, and each chunk looks them up by dataset.
 CREATE INDEX profile_fragment_dataset ON profile_fragment (dataset_id, org_id, sandbox_name);
 CREATE INDEX experience_event_dataset ON experience_event (dataset_id, org_id, sandbox_name);

@@ -50,6 +50,8 @@ public class PreviewRepository {
         return new StoreContents(nodes, fragments, events, datasets, streaming, lastBatch.orElse(null));
     }
 
+    // NOTE: reports are never pruned, so the table grows by one row per successful batch and
+    // finished delete request until the sandbox is reset.
     public void insert(Connection connection, Tenant tenant, long createdAt, ObjectNode body) throws SQLException {
         Sql.update(connection, "INSERT INTO preview_report (org_id, sandbox_name, id, created_at, body) "
                 + "VALUES (?, ?, ?, ?, ?)", tenant.orgId(), tenant.sandboxName(), UUID.randomUUID().toString(),
