@@ -1,8 +1,10 @@
 package io.openprofile.server.computed;
 
 import io.openprofile.server.store.Database;
+import io.openprofile.server.tenancy.SandboxCleared;
 import io.openprofile.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -80,5 +82,10 @@ public class ActiveAttributes {
         }
         compiled.put(key, evaluated);
         return evaluated;
+    }
+
+    /** Drops the cached attributes of a reset or deleted sandbox. */
+    void onSandboxCleared(@Observes SandboxCleared event) {
+        invalidate(event.tenant());
     }
 }

@@ -10,8 +10,10 @@ import io.openprofile.server.jobs.JobRunner;
 import io.openprofile.server.schema.SchemaRegistryService;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.store.StoreException;
+import io.openprofile.server.tenancy.SandboxCleared;
 import io.openprofile.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -404,5 +406,10 @@ public class ComputedAttributeService {
     private static DomainException notFound(Tenant tenant, String id) {
         return new DomainException(ErrorKind.NOT_FOUND, "COMPUTED_ATTRIBUTE_NOT_FOUND", "computed attribute '" + id
                 + "' does not exist in sandbox '" + tenant.sandboxName() + "'", "attributeId", id);
+    }
+
+    /** Forgets the lock row of a reset or deleted sandbox, which the reset removed. */
+    void onSandboxCleared(@Observes SandboxCleared event) {
+        lockRows.remove(event.tenant());
     }
 }

@@ -8,7 +8,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *
  * <p>It carries both Adobe's Profile Access fields ({@code message}, {@code statusCode} as a
  * string) and the problem-details fields ({@code type}, {@code title}, {@code status},
- * {@code detail}) so that clients written for either shape can read it.
+ * {@code detail}) so that clients written for either shape can read it. {@code errors} is a list
+ * of {@link ErrorDetail}, or for delete requests a map from the status as a string to that list.
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,7 +24,7 @@ public record ErrorBody(
         String field,
         String value,
         String requestId,
-        java.util.List<ErrorDetail> errors,
+        Object errors,
         String code) {
 
     private static final String TYPE_BASE = "https://ns.openprofile.io/errors/";
@@ -35,6 +36,17 @@ public record ErrorBody(
     public ErrorBody withLegacyCode() {
         return new ErrorBody(type, title, status, detail, message, statusCode, errorCode, field, value, requestId,
                 errors, statusCode);
+    }
+
+    /**
+     * Returns this body with {@code errors} in the envelope of Adobe's profile service, which maps
+     * the status as a string to the reasons. A failure without reasons of its own gets one, made
+     * of {@code errorCode} and {@code message}.
+     */
+    public ErrorBody withStatusKeyedErrors() {
+        Object reasons = errors != null ? errors : java.util.List.of(new ErrorDetail(errorCode, message, null));
+        return new ErrorBody(type, title, status, detail, message, statusCode, errorCode, field, value, requestId,
+                java.util.Map.of(statusCode, reasons), code);
     }
 
     /** Builds the body for a failure of {@code kind} with a machine code and a message. */

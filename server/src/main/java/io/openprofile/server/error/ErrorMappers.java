@@ -31,6 +31,9 @@ public class ErrorMappers {
     /** Path of the legacy computed-attribute API, whose errors also carry {@code code}. */
     private static final String LEGACY_COMPUTED_ATTRIBUTES = "/data/core/ups/config/computedAttributes";
 
+    /** Path of delete requests, whose errors carry Adobe's {@code errors} envelope keyed by status. */
+    private static final String SYSTEM_JOBS = "/data/core/ups/system/jobs";
+
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     @Inject
@@ -211,6 +214,9 @@ public class ErrorMappers {
         ErrorBody body = ErrorBody.of(kind, code, message, field, value, context.requestId(), details);
         if (context.path().startsWith(LEGACY_COMPUTED_ATTRIBUTES)) {
             body = body.withLegacyCode();
+        }
+        if (context.path().startsWith(SYSTEM_JOBS)) {
+            body = body.withStatusKeyedErrors();
         }
         return RestResponse.ResponseBuilder.<ErrorBody>create(kind.status())
                 .entity(body)

@@ -4,8 +4,10 @@ import io.openprofile.server.error.DomainException;
 import io.openprofile.server.error.ErrorKind;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.store.StoreException;
+import io.openprofile.server.tenancy.SandboxCleared;
 import io.openprofile.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,5 +149,10 @@ public class NamespaceService {
                 "an identity namespace with code '" + code + "' already exists (codes are compared ignoring case); "
                         + "choose another code",
                 "code", code);
+    }
+
+    /** Drops the cached custom namespaces of a reset or deleted sandbox. */
+    void onSandboxCleared(@Observes SandboxCleared event) {
+        cache.remove(event.tenant());
     }
 }

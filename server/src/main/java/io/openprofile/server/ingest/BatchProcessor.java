@@ -7,6 +7,7 @@ import io.openprofile.server.computed.ComputedValues;
 import io.openprofile.server.jobs.Job;
 import io.openprofile.server.jobs.JobContext;
 import io.openprofile.server.jobs.JobHandler;
+import io.openprofile.server.preview.PreviewRefresh;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.store.Json;
 import io.openprofile.server.tenancy.Tenant;
@@ -36,6 +37,7 @@ public class BatchProcessor implements JobHandler {
     private static final int MAX_ERROR_SUMMARIES = 20;
 
     private final Database database;
+    private final PreviewRefresh previews;
     private final BatchRepository batches;
     private final IngestTargets targets;
     private final ComputedAttributeValues computedValues;
@@ -44,8 +46,9 @@ public class BatchProcessor implements JobHandler {
     private final Clock clock;
 
     BatchProcessor(Database database, BatchRepository batches, IngestTargets targets, RecordWriter writer,
-            ComputedAttributeValues computedValues, Clock clock) {
+            ComputedAttributeValues computedValues, PreviewRefresh previews, Clock clock) {
         this.computedValues = computedValues;
+        this.previews = previews;
         this.database = database;
         this.batches = batches;
         this.targets = targets;
@@ -87,6 +90,7 @@ public class BatchProcessor implements JobHandler {
             long written = apply(connection, tenant, batchId, format, files, target, now);
             batches.finish(connection, tenant, batchId, BatchStatus.SUCCESS, validation.recordCount, written, 0,
                     null, clock.millis());
+            previews.request(connection, tenant, clock.millis());
             context.completeIn(connection);
             return null;
         });

@@ -92,6 +92,21 @@ public class JobRepository {
                 .stream().findFirst();
     }
 
+    /** Finds the oldest job of a type in a sandbox that is still queued. */
+    public Optional<Job> findQueued(Connection connection, Tenant tenant, String type) throws SQLException {
+        return Sql.query(connection, "SELECT " + COLUMNS + " FROM job WHERE org_id = ? AND sandbox_name = ? "
+                + "AND job_type = ? AND status = ? ORDER BY created_at, id LIMIT 1", JobRepository::map,
+                tenant.orgId(), tenant.sandboxName(), type, JobStatus.QUEUED.name()).stream().findFirst();
+    }
+
+    /** Deletes the job of a subject while no process has claimed it yet, so that it never runs. */
+    public void deleteQueued(Connection connection, Tenant tenant, String type, String subjectId)
+            throws SQLException {
+        Sql.update(connection, "DELETE FROM job WHERE org_id = ? AND sandbox_name = ? AND job_type = ? "
+                + "AND subject_id = ? AND status = ?", tenant.orgId(), tenant.sandboxName(), type, subjectId,
+                JobStatus.QUEUED.name());
+    }
+
     private static Job map(ResultSet row) throws SQLException {
         return new Job(row.getString("id"),
                 new Tenant(row.getString("org_id"), row.getString("sandbox_name")),

@@ -8,8 +8,10 @@ import io.openprofile.server.merge.IdentityGraphType;
 import io.openprofile.server.merge.MergePolicy;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.store.StoreException;
+import io.openprofile.server.tenancy.SandboxCleared;
 import io.openprofile.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -364,5 +366,10 @@ public class MergePolicyService {
         return new DomainException(ErrorKind.CONFLICT, "STALE_VERSION", "version " + expected + " of merge policy '"
                 + current.id() + "' is stale, the current version is " + current.version()
                 + "; read the policy again and retry", "version", Integer.toString(expected));
+    }
+
+    /** Forgets that a reset or deleted sandbox has its system default policy, so it is created again. */
+    void onSandboxCleared(@Observes SandboxCleared event) {
+        initialized.remove(event.tenant());
     }
 }

@@ -113,6 +113,66 @@ public class ProfileDataRepository {
                 + Sql.update(connection, "DELETE FROM experience_event" + where, args.toArray());
     }
 
+    /**
+     * Returns up to {@code max} primary identities that still have profile fragments of a dataset,
+     * in identity order.
+     */
+    public List<String> fragmentIdentities(Connection connection, Tenant tenant, String datasetId, int max)
+            throws SQLException {
+        return Sql.query(connection, "SELECT primary_xid FROM profile_fragment WHERE dataset_id = ? AND org_id = ? "
+                + "AND sandbox_name = ? ORDER BY primary_xid LIMIT " + max, row -> row.getString(1),
+                datasetId, tenant.orgId(), tenant.sandboxName());
+    }
+
+    /**
+     * Returns up to {@code max} distinct primary identities that still have experience events of a
+     * dataset, or of one of its batches when {@code batchId} is not null, in identity order.
+     */
+    public List<String> eventIdentities(Connection connection, Tenant tenant, String datasetId, String batchId,
+            int max) throws SQLException {
+        if (batchId == null) {
+            return Sql.query(connection, "SELECT DISTINCT primary_xid FROM experience_event WHERE dataset_id = ? "
+                    + "AND org_id = ? AND sandbox_name = ? ORDER BY primary_xid LIMIT " + max,
+                    row -> row.getString(1), datasetId, tenant.orgId(), tenant.sandboxName());
+        }
+        return Sql.query(connection, "SELECT DISTINCT primary_xid FROM experience_event WHERE batch_id = ? "
+                + "AND org_id = ? AND sandbox_name = ? AND dataset_id = ? ORDER BY primary_xid LIMIT " + max,
+                row -> row.getString(1), batchId, tenant.orgId(), tenant.sandboxName(), datasetId);
+    }
+
+    /** Deletes the fragments of a dataset whose primary identity is one of {@code xids}; returns how many went. */
+    public int deleteDatasetFragments(Connection connection, Tenant tenant, String datasetId,
+            Collection<String> xids) throws SQLException {
+        if (xids.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>(List.of(tenantArgs(tenant, xids)));
+        args.add(datasetId);
+        return Sql.update(connection, "DELETE FROM profile_fragment WHERE org_id = ? AND sandbox_name = ? "
+                + "AND primary_xid IN (" + Sql.placeholders(xids.size()) + ") AND dataset_id = ?", args.toArray());
+    }
+
+    /**
+     * Deletes the events of a dataset, or of one of its batches when {@code batchId} is not null,
+     * whose primary identity is one of {@code xids}; returns how many went.
+     */
+    public int deleteDatasetEvents(Connection connection, Tenant tenant, String datasetId, String batchId,
+            Collection<String> xids) throws SQLException {
+        if (xids.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>(List.of(tenantArgs(tenant, xids)));
+        args.add(datasetId);
+        String batchCondition = "";
+        if (batchId != null) {
+            batchCondition = " AND batch_id = ?";
+            args.add(batchId);
+        }
+        return Sql.update(connection, "DELETE FROM experience_event WHERE org_id = ? AND sandbox_name = ? "
+                + "AND primary_xid IN (" + Sql.placeholders(xids.size()) + ") AND dataset_id = ?" + batchCondition,
+                args.toArray());
+    }
+
     /** Escapes the LIKE wildcards of a value, with {@code !} as the escape character. */
     private static String escapeLike(String value) {
         return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");

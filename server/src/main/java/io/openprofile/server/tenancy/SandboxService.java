@@ -6,6 +6,7 @@ import io.openprofile.server.store.Database;
 import io.openprofile.server.store.Sql;
 import io.openprofile.server.store.StoreException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,11 @@ public class SandboxService {
         return NAME.matcher(name).matches();
     }
 
+    /** Returns false when the operator serves a fixed list of sandboxes that does not contain {@code name}. */
+    public boolean isAllowed(String name) {
+        return createOnFirstUse || configuredNames.contains(name);
+    }
+
     /** Makes sure the sandbox exists for the organisation, creating it when that is allowed. */
     public void requireSandbox(String orgId, String sandboxName) {
         Tenant tenant = new Tenant(orgId, sandboxName);
@@ -77,5 +83,12 @@ public class SandboxService {
             // another request created the same sandbox at the same time
         }
         known.add(tenant);
+    }
+
+    /** Forgets a deleted sandbox, so that a later request checks the store again and may create it anew. */
+    void onSandboxCleared(@Observes SandboxCleared event) {
+        if (event.deleted()) {
+            known.remove(event.tenant());
+        }
     }
 }

@@ -1,0 +1,9 @@
+package io.openprofile.server.systemjob;
+
+/** What a delete request removes, named as Adobe's {@code requestType}. */
+public enum DeleteRequestType {
+    /** Every profile fragment and experience event of a dataset. */
+    TRUNCATE_DATASET,
+    /** The experience events of one batch. */
+    DELETE_EE_BATCH
+}
