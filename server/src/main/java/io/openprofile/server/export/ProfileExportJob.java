@@ -87,6 +87,8 @@ public class ProfileExportJob implements JobHandler {
                 return;
             }
             ExportJobRow current = row;
+            // NOTE: the walk does not hold the graph lock, so a person whose cluster merges with another
+            // while the export runs may be exported twice or not at all.
             List<String> persons = database.inTransaction(c -> exports.personsAfter(c, tenant,
                     current.cursorCluster(), chunkSize));
             if (persons.isEmpty()) {

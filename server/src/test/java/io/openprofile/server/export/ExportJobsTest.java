@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openprofile.server.support.Api;
+import io.openprofile.server.support.Exports;
 import io.openprofile.server.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -58,13 +59,13 @@ class ExportJobsTest {
         long id = created.jsonPath().getLong("id");
 
         assertEquals(JOBS + "/" + id, created.header("X-Location"));
-        JsonPath job = awaitJob(flows.sandbox(), id);
+        JsonPath job = Exports.awaitJob(flows.sandbox(), id);
         assertEquals("SUCCEEDED", job.getString("status"));
         assertEquals(3, job.getInt("progress.profilesProcessed"));
         assertEquals(3, job.getInt("progress.linesWritten"));
         assertTrue(job.getLong("metrics.totalTime.totalTimeInMs") >= 0);
 
-        List<JsonPath> lines = download(flows.sandbox(), job.getString("destination.batchId"));
+        List<JsonPath> lines = Exports.download(flows.sandbox(), job.getString("destination.batchId"));
         assertEquals(3, lines.size());
         List<String> names = lines.stream().map(line -> line.getString("person.name.firstName")).sorted().toList();
         assertEquals(List.of("Ann", "Bob", "Cy"), names);
@@ -73,7 +74,7 @@ class ExportJobsTest {
     @Test
     void exportBatchIsInCatalog() {
         long id = create(request(Map.of()));
-        String batchId = awaitJob(flows.sandbox(), id).getString("destination.batchId");
+        String batchId = Exports.awaitJob(flows.sandbox(), id).getString("destination.batchId");
 
         Api.as(flows.sandbox())
                 .when().get("/data/foundation/catalog/batches/" + batchId)
@@ -86,7 +87,8 @@ class ExportJobsTest {
     void fieldsRestrictTheLines() {
         long id = create(request(Map.of("fields", "person.name")));
 
-        List<JsonPath> lines = download(flows.sandbox(), awaitJob(flows.sandbox(), id).getString("destination.batchId"));
+        String batchId = Exports.awaitJob(flows.sandbox(), id).getString("destination.batchId");
+        List<JsonPath> lines = Exports.download(flows.sandbox(), batchId);
 
         assertEquals(3, lines.size());
         for (JsonPath line : lines) {
@@ -100,11 +102,11 @@ class ExportJobsTest {
         String future = Instant.now().plus(Duration.ofDays(1)).toString();
         long id = create(request(Map.of("filter", Map.of("fromIngestTimestamp", future))));
 
-        JsonPath job = awaitJob(flows.sandbox(), id);
+        JsonPath job = Exports.awaitJob(flows.sandbox(), id);
 
         assertEquals("SUCCEEDED", job.getString("status"));
         assertEquals(0, job.getInt("progress.linesWritten"));
-        assertEquals(0, download(flows.sandbox(), job.getString("destination.batchId")).size());
+        assertEquals(0, Exports.download(flows.sandbox(), job.getString("destination.batchId")).size());
     }
 
     @Test
@@ -141,7 +143,7 @@ class ExportJobsTest {
     @Test
     void listFiltersByStatus() {
         long id = create(request(Map.of()));
-        awaitJob(flows.sandbox(), id);
+        Exports.awaitJob(flows.sandbox(), id);
 
         Api.as(flows.sandbox()).queryParam("status", "SUCCEEDED")
                 .when().get(JOBS)
@@ -156,7 +158,7 @@ class ExportJobsTest {
     @Test
     void cancelFinishedJobReturnsFalse() {
         long id = create(request(Map.of()));
-        awaitJob(flows.sandbox(), id);
+        Exports.awaitJob(flows.sandbox(), id);
 
         Api.as(flows.sandbox())
                 .when().delete(JOBS + "/" + id)
@@ -182,7 +184,7 @@ class ExportJobsTest {
     void postOnJobIdIs405() {
         long id = create(request(Map.of()));
 
-        headers(flows.sandbox()).contentType(ContentType.JSON).body("{}")
+        Exports.headers(flows.sandbox()).contentType(ContentType.JSON).body("{}")
                 .when().post(JOBS + "/" + id)
                 .then().statusCode(405);
     }
@@ -258,80 +260,6 @@ class ExportJobsTest {
         body.put("schema", Map.of("name", "_xdm.context.profile"));
         body.putAll(extra);
         return body;
-    }
-
-    /** Polls a job until it ends, for at most two minutes, and returns it. */
-    static JsonPath awaitJob(String sandbox, long id) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath job = Api.as(sandbox)
-                    .when().get(JOBS + "/" + id)
-                    .then().statusCode(200)
-                    .extract().jsonPath();
-            String status = job.getString("status");
-            if ("SUCCEEDED".equals(status) || "FAILED".equals(status)) {
-                return job;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for export job " + id, e);
-            }
-        }
-        throw new AssertionError("export job " + id + " still running after two minutes");
-    }
-
-    /**
-     * Downloads the exported file of a batch through Data Access, following the links: batch files,
-     * then the dataset file, then {@code ?path=}. Returns the lines parsed.
-     */
-    static List<JsonPath> download(String sandbox, String batchId) {
-        JsonPath files = Api.as(sandbox)
-                .when().get("/data/foundation/export/batches/" + batchId + "/files")
-                .then().statusCode(200)
-                .extract().jsonPath();
-        assertEquals(1, files.getInt("_page.count"));
-        String fileHref = files.getString("data[0]._links.self.href");
-        JsonPath contents = Api.as(sandbox)
-                .when().get(fileHref)
-                .then().statusCode(200)
-                .extract().jsonPath();
-        String downloadHref = contents.getString("data[0]._links.self.href");
-        assertTrue(downloadHref.endsWith("?path=profiles.json"), downloadHref);
-
-        // The ?path= form is routed to the download operation, which the validator cannot know.
-        String viaQuery = headers(sandbox).accept("application/octet-stream")
-                .when().get(downloadHref)
-                .then().statusCode(200)
-                .extract().asString();
-        long length = Long.parseLong(contents.getString("data[0].length"));
-        // The contract validator rejects an empty body for a schema, but an export may have no lines.
-        RequestSpecification request = length == 0 ? headers(sandbox) : Api.as(sandbox);
-        String viaPath = request.accept("application/octet-stream")
-                .when().get(downloadHref.replace("?path=", "/"))
-                .then().statusCode(200)
-                .extract().asString();
-        assertEquals(viaPath, viaQuery);
-        assertEquals(length, viaPath.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-
-        List<JsonPath> lines = new ArrayList<>();
-        for (String line : viaPath.split("\n")) {
-            if (!line.isEmpty()) {
-                lines.add(new JsonPath(line));
-            }
-        }
-        assertFalse(viaPath.contains("\n\n"));
-        return lines;
-    }
-
-    /** Builds a request with the platform headers and no contract validation. */
-    static RequestSpecification headers(String sandbox) {
-        return Api.raw()
-                .header("Authorization", "Bearer " + Api.TOKEN)
-                .header("x-api-key", Api.API_KEY)
-                .header("x-gw-ims-org-id", Api.ORG)
-                .header("x-sandbox-name", sandbox);
     }
 
     static String record(String email, String firstName, String city) {
