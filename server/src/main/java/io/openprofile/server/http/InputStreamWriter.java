@@ -13,13 +13,14 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Streams {@link InputStream} entities of {@code application/octet-stream} responses. Quarkus REST
- * 3.33 chose its writer for the generated download operation as if the entity were a plain
- * {@code Object}, and wrote the stream's {@code toString()}. This writer is registered for
- * {@code Object}, so it is chosen instead.
+ * Streams {@link InputStream} entities as {@code application/octet-stream}. Quarkus REST 3.33
+ * chose its writer for the generated download operation as if the entity were a plain
+ * {@code Object}: it wrote the stream's {@code toString()}, or failed in Jackson when the request
+ * accepted JSON, as the generated Java client's requests do. This writer is registered for
+ * {@code Object} and both media types, so it is chosen instead, and it always sends octet-stream.
  */
 @Provider
-@Produces(MediaType.APPLICATION_OCTET_STREAM)
+@Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
 public class InputStreamWriter implements MessageBodyWriter<Object> {
 
     @Override
@@ -31,6 +32,7 @@ public class InputStreamWriter implements MessageBodyWriter<Object> {
     public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream output) throws IOException {
         if (entity instanceof InputStream content) {
+            headers.putSingle("Content-Type", MediaType.APPLICATION_OCTET_STREAM);
             try (content) {
                 content.transferTo(output);
             }
