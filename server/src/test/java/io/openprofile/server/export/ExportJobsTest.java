@@ -110,6 +110,53 @@ class ExportJobsTest {
     }
 
     @Test
+    void eventListAddsEvents() {
+        ingestEvents();
+        long id = create(request(Map.of("fields", "person",
+                "additionalFields", Map.of("eventList", Map.of("fields", "_id")))));
+
+        List<JsonPath> lines = Exports.download(flows.sandbox(),
+                Exports.awaitJob(flows.sandbox(), id).getString("destination.batchId"));
+
+        JsonPath ann = lineOf(lines, "Ann");
+        assertEquals(List.of(Map.of("_id", "e1")), ann.getList("eventList"));
+        assertEquals(List.of(), lineOf(lines, "Bob").getList("eventList"));
+    }
+
+    @Test
+    void eventListFilterUsesIngestionTime() {
+        ingestEvents();
+        String future = Instant.now().plus(Duration.ofDays(1)).toString();
+        long id = create(request(Map.of("additionalFields", Map.of("eventList",
+                Map.of("filter", Map.of("fromIngestTimestamp", future))))));
+
+        List<JsonPath> lines = Exports.download(flows.sandbox(),
+                Exports.awaitJob(flows.sandbox(), id).getString("destination.batchId"));
+
+        assertEquals(List.of(), lineOf(lines, "Ann").getList("eventList"));
+    }
+
+    @Test
+    void emptyProfilesAddsEventOnlyPersons() {
+        ingestEvents();
+        long without = create(request(Map.of()));
+        long with = create(request(Map.of("filter", Map.of("emptyProfiles", true))));
+
+        List<JsonPath> defaultLines = Exports.download(flows.sandbox(),
+                Exports.awaitJob(flows.sandbox(), without).getString("destination.batchId"));
+        List<JsonPath> emptyLines = Exports.download(flows.sandbox(),
+                Exports.awaitJob(flows.sandbox(), with).getString("destination.batchId"));
+
+        assertEquals(3, defaultLines.size());
+        assertEquals(4, emptyLines.size());
+        JsonPath dan = emptyLines.stream()
+                .filter(line -> "dan@example.com".equals(line.getString("identityMap.Email[0].id")))
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("identityMap", Map.of("Email", List.of(Map.of("id", "dan@example.com")))),
+                dan.getMap("$"));
+    }
+
+    @Test
     void listShowsNewestFirstWithCursor() {
         long first = create(request(Map.of()));
         long second = create(request(Map.of()));
@@ -245,6 +292,25 @@ class ExportJobsTest {
         Api.as(flows.sandbox())
                 .when().get("/data/foundation/export/batches/nosuchbatch/files")
                 .then().statusCode(404);
+    }
+
+    /** Ingests one event of Ann and one of Dan, a person with no profile record. */
+    private void ingestEvents() {
+        String events = flows.eventDataset();
+        assertEquals("success", flows.ingestLines(events, event("e1", "ann@example.com"),
+                event("e2", "dan@example.com")).status());
+    }
+
+    private static String event(String id, String email) {
+        return "{\"_id\": \"" + id + "\", \"timestamp\": \"2024-01-01T00:00:00Z\", "
+                + "\"eventType\": \"commerce.purchases\", "
+                + "\"identityMap\": {\"Email\": [{\"id\": \"" + email + "\", \"primary\": true}]}}";
+    }
+
+    private static JsonPath lineOf(List<JsonPath> lines, String firstName) {
+        return lines.stream()
+                .filter(line -> firstName.equals(line.getString("person.name.firstName")))
+                .findFirst().orElseThrow(() -> new AssertionError("no line for " + firstName));
     }
 
     private long create(Map<String, Object> body) {
