@@ -30,8 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kills the packaged server in the middle of an export and starts it again on the same embedded
- * database: the restarted server finishes the job, and the file has every profile exactly once.
+ * Slow exports on the packaged server: killed in the middle and started again on the same embedded
+ * database, the server finishes the job with every profile exactly once, and a cancel stops a
+ * running job.
  */
 class ExportRestartIT {
 
@@ -65,20 +66,7 @@ class ExportRestartIT {
     void killedExportFinishesWithoutDuplicates() throws Exception {
         RestAssured.port = start();
         Flows flows = new Flows(Api.newSandbox());
-        String profiles = flows.profileDataset();
-        List<String> records = new ArrayList<>();
-        for (int i = 0; i < PROFILES; i++) {
-            records.add(ExportJobsTest.record("p" + i + "@example.com", "P" + i, "Berlin"));
-        }
-        assertEquals("success", flows.ingestLines(profiles, records.toArray(String[]::new)).status());
-        String destination = flows.createDataset("export target", flows.createClassSchema(
-                "Export " + System.nanoTime(), "https://ns.adobe.com/xdm/context/profile"));
-        long id = Api.as(flows.sandbox()).contentType(ContentType.JSON)
-                .body(Map.of("destination", Map.of("datasetId", destination),
-                        "schema", Map.of("name", "_xdm.context.profile")))
-                .when().post(Exports.JOBS)
-                .then().statusCode(200)
-                .extract().jsonPath().getLong("id");
+        long id = queueExport(flows);
 
         long doneBeforeKill = awaitPartialProgress(flows.sandbox(), id);
         // H2 writes commits to its file after a short delay, so a kill right after a commit can lose
@@ -101,6 +89,47 @@ class ExportRestartIT {
         for (JsonPath line : lines) {
             assertTrue(names.add(line.getString("person.name.firstName")), "duplicate line " + line.prettify());
         }
+    }
+
+    @Test
+    void cancelStopsRunningExport() throws Exception {
+        RestAssured.port = start();
+        Flows flows = new Flows(Api.newSandbox());
+        long id = queueExport(flows);
+        awaitPartialProgress(flows.sandbox(), id);
+
+        Api.as(flows.sandbox())
+                .when().delete(Exports.JOBS + "/" + id)
+                .then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo(true));
+        JsonPath job = Exports.awaitJob(flows.sandbox(), id);
+
+        assertEquals("FAILED", job.getString("status"));
+        assertEquals("CANCELLED", job.getString("errors[0].code"));
+        assertTrue(job.getInt("progress.profilesProcessed") < PROFILES, "the job stopped early");
+        String batchId = job.getString("destination.batchId");
+        Api.as(flows.sandbox())
+                .when().get("/data/foundation/catalog/batches/" + batchId)
+                .then().statusCode(200)
+                .body("'" + batchId + "'.status", org.hamcrest.Matchers.equalTo("failed"));
+    }
+
+    /** Ingests {@value #PROFILES} profiles and queues an export of them; returns the job id. */
+    private static long queueExport(Flows flows) {
+        String profiles = flows.profileDataset();
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < PROFILES; i++) {
+            records.add(ExportJobsTest.record("p" + i + "@example.com", "P" + i, "Berlin"));
+        }
+        assertEquals("success", flows.ingestLines(profiles, records.toArray(String[]::new)).status());
+        String destination = flows.createDataset("export target", flows.createClassSchema(
+                "Export " + System.nanoTime(), "https://ns.adobe.com/xdm/context/profile"));
+        return Api.as(flows.sandbox()).contentType(ContentType.JSON)
+                .body(Map.of("destination", Map.of("datasetId", destination),
+                        "schema", Map.of("name", "_xdm.context.profile")))
+                .when().post(Exports.JOBS)
+                .then().statusCode(200)
+                .extract().jsonPath().getLong("id");
     }
 
     /** Waits until the job has committed at least two chunks, and returns the persons done. */
