@@ -113,7 +113,7 @@ public class ProfileLookupService {
     }
 
     /** Copies {@code source} into {@code target}, merging objects field by field; source values win. */
-    private static void mergeInto(ObjectNode target, ObjectNode source) {
+    public static void mergeInto(ObjectNode target, ObjectNode source) {
         source.fields().forEachRemaining(field -> {
             JsonNode existing = target.get(field.getKey());
             if (existing instanceof ObjectNode object && field.getValue() instanceof ObjectNode nested) {

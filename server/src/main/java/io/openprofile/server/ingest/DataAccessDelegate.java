@@ -1,30 +1,83 @@
 package io.openprofile.server.ingest;
 
 import io.openprofile.server.api.DataAccessApi;
+import io.openprofile.server.api.model.DataSetFile;
+import io.openprofile.server.api.model.DataSetFileContents;
+import io.openprofile.server.api.model.DataSetFileEntry;
+import io.openprofile.server.api.model.DataSetFileList;
 import io.openprofile.server.api.model.FailedFile;
 import io.openprofile.server.api.model.FailedFileLink;
 import io.openprofile.server.api.model.FailedFileLinks;
 import io.openprofile.server.api.model.FailedFileList;
 import io.openprofile.server.api.model.FailedFilePage;
+import io.openprofile.server.api.model.FileLinks;
+import io.openprofile.server.api.model.FileLinksSelf;
+import io.openprofile.server.api.model.FilePage;
 import io.openprofile.server.error.DomainException;
+import io.openprofile.server.export.ExportedFiles;
+import io.openprofile.server.tenancy.Tenant;
 import io.openprofile.server.tenancy.RequestContext;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Data Access for failed batches: the list of failed-record files, and each file as JSON Lines. */
+/**
+ * Data Access: the failed-record files of failed batches, and the files that profile export jobs
+ * wrote, streamed.
+ */
 public class DataAccessDelegate implements DataAccessApi {
 
     static final String BASE = "/data/foundation/export/batches/";
+    static final String FILES = "/data/foundation/export/files/";
+    private static final int MAX_FILES = 100;
 
     private final FailedRecordFiles files;
+    private final ExportedFiles exported;
     private final RequestContext context;
 
-    DataAccessDelegate(FailedRecordFiles files, RequestContext context) {
+    DataAccessDelegate(FailedRecordFiles files, ExportedFiles exported, RequestContext context) {
         this.files = files;
+        this.exported = exported;
         this.context = context;
+    }
+
+    @Override
+    public RestResponse<DataSetFileList> listDatasetFiles(String batchId) {
+        List<DataSetFile> data = new ArrayList<>();
+        for (ExportedFiles.DataSetFile file : exported.list(context.tenant(), batchId)) {
+            String time = Long.toString(file.job().finishedAt());
+            data.add(new DataSetFile().dataSetFileId(file.id()).dataSetViewId(file.job().datasetId())
+                    .version("1.0.0").created(time).updated(time)
+                    .records(Long.toString(file.job().linesWritten())).size(Long.toString(file.size()))
+                    .isValid(true).links(link(FILES + file.id())));
+        }
+        return RestResponse.ok(new DataSetFileList().data(data)
+                .page(new FilePage().limit(MAX_FILES).count(data.size())).links(Map.of()));
+    }
+
+    @Override
+    public RestResponse<DataSetFileContents> getDatasetFile(String dataSetFileId) {
+        Tenant tenant = context.tenant();
+        ExportedFiles.DataSetFile file = exported.get(tenant, dataSetFileId);
+        DataSetFileEntry entry = new DataSetFileEntry().name(ExportedFiles.FILE_NAME)
+                .length(Long.toString(file.size()))
+                .links(link(FILES + file.id() + "?path=" + ExportedFiles.FILE_NAME));
+        return RestResponse.ok(new DataSetFileContents().data(List.of(entry))
+                .page(new FilePage().limit(MAX_FILES).count(1)).links(Map.of()));
+    }
+
+    @Override
+    public RestResponse<InputStream> downloadDatasetFile(String dataSetFileId, String fileName) {
+        InputStream content = exported.open(context.tenant(), dataSetFileId, fileName);
+        return RestResponse.ResponseBuilder.ok(content, MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
+    }
+
+    private static FileLinks link(String href) {
+        return new FileLinks().self(new FileLinksSelf().href(href));
     }
 
     @Override

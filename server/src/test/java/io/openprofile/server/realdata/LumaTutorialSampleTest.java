@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.openprofile.server.support.Api;
+import io.openprofile.server.support.Exports;
 import io.openprofile.server.support.Flows;
 import io.openprofile.server.support.Samples;
 import io.quarkus.test.junit.QuarkusTest;
@@ -82,6 +83,46 @@ class LumaTutorialSampleTest {
         assertEquals("success", ingest(crmDataset, "luma-crm.json"));
         assertEquals("success", ingest(loyaltyDataset, "luma-loyalty.json"));
         assertEquals("success", ingest(purchaseDataset, "luma-offline-purchases.json"));
+    }
+
+    @Test
+    void exportHasOneLinePerProfile() {
+        List<JsonPath> lines = export(Map.of());
+
+        long distinctPersons = lines.stream()
+                .map(line -> line.getString("_techmarketingdemos.systemIdentifier.crmId")
+                        + "|" + line.getString("_techmarketingdemos.systemIdentifier.loyaltyId"))
+                .distinct().count();
+        assertEquals(lines.size(), distinctPersons);
+        List<JsonPath> danny = linesOf(lines, CRM_ID);
+        assertEquals(1, danny.size());
+        assertEquals("dwright@enablementadobe.com", danny.get(0).getString("personalEmail.address"));
+        assertEquals("gold", danny.get(0).getString("_techmarketingdemos.loyalty.level"));
+        assertEquals(LOYALTY_ID, danny.get(0).getString("_techmarketingdemos.systemIdentifier.loyaltyId"));
+    }
+
+    @Test
+    void exportFieldsRestrictLines() {
+        List<JsonPath> lines = export(Map.of("fields", "_techmarketingdemos.systemIdentifier,personalEmail"));
+
+        List<JsonPath> danny = linesOf(lines, CRM_ID);
+        assertEquals(1, danny.size());
+        assertEquals(java.util.Set.of("_techmarketingdemos", "personalEmail"), danny.get(0).getMap("$").keySet());
+        assertNull(danny.get(0).get("person"));
+        assertNull(danny.get(0).get("_techmarketingdemos.loyalty"));
+    }
+
+    @Test
+    void exportEventListAddsPurchase() {
+        List<JsonPath> lines = export(Map.of("fields", "personalEmail",
+                "additionalFields", Map.of("eventList", Map.of("fields", "commerce.order.purchaseID,timestamp"))));
+
+        List<JsonPath> danny = lines.stream()
+                .filter(line -> "dwright@enablementadobe.com".equals(line.getString("personalEmail.address")))
+                .toList();
+        assertEquals(1, danny.size());
+        assertEquals(List.of("805-472-642-1090"), danny.get(0).getList("eventList.commerce.order.purchaseID"));
+        assertNull(danny.get(0).get("eventList[0]._id"));
     }
 
     @Test
@@ -214,5 +255,27 @@ class LumaTutorialSampleTest {
             body = body.replace("{{" + placeholder.getKey() + "}}", placeholder.getValue());
         }
         return body;
+    }
+
+    /** Exports the sandbox's profiles into a new dataset and returns the downloaded lines. */
+    private static List<JsonPath> export(Map<String, Object> extra) {
+        String destination = flows.createDataset("Luma export " + System.nanoTime(), flows.createClassSchema(
+                "Luma export " + System.nanoTime(), "https://ns.adobe.com/xdm/context/profile"));
+        Map<String, Object> body = new java.util.HashMap<>(extra);
+        body.put("destination", Map.of("datasetId", destination));
+        body.put("schema", Map.of("name", "_xdm.context.profile"));
+        long id = Api.as(flows.sandbox()).contentType(ContentType.JSON).body(body)
+                .when().post(Exports.JOBS)
+                .then().statusCode(200)
+                .extract().jsonPath().getLong("id");
+        JsonPath job = Exports.awaitJob(flows.sandbox(), id);
+        assertEquals("SUCCEEDED", job.getString("status"));
+        return Exports.download(flows.sandbox(), job.getString("destination.batchId"));
+    }
+
+    private static List<JsonPath> linesOf(List<JsonPath> lines, String crmId) {
+        return lines.stream()
+                .filter(line -> crmId.equals(line.getString("_techmarketingdemos.systemIdentifier.crmId")))
+                .toList();
     }
 }
