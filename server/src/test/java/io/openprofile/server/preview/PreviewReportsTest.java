@@ -67,7 +67,8 @@ class PreviewReportsTest {
 
     @Test
     void namespaceReportCountsEmail() {
-        JsonPath report = awaitReport("/report/namespace", body -> body.getList("data").size() == 1);
+        awaitReport("/report/dataset", body -> body.getList("data").size() == 3);
+        JsonPath report = get("/report/namespace", null).then().statusCode(200).extract().jsonPath();
 
         assertEquals("Email", report.getString("data[0].code"));
         assertEquals("6", report.getString("data[0].value"));
@@ -77,7 +78,9 @@ class PreviewReportsTest {
 
     @Test
     void overlapReportsSumToProfiles() {
-        JsonPath datasets = awaitReport("/report/dataset/overlap", body -> body.getMap("data").size() == 2);
+        // A report is stored after each batch; wait for the one that covers all three datasets.
+        awaitReport("/report/dataset", body -> body.getList("data").size() == 3);
+        JsonPath datasets = get("/report/dataset/overlap", null).then().statusCode(200).extract().jsonPath();
         JsonPath namespaces = get("/report/namespace/overlap", null).then().statusCode(200).extract().jsonPath();
 
         assertEquals(Map.of(key(crm, loyalty), 1, key(crm, events), 1), datasets.getMap("data"));
