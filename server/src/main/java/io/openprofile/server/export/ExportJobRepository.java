@@ -137,7 +137,7 @@ public class ExportJobRepository {
                 tenant.sandboxName());
     }
 
-    /** Reads the content of one chunk. A chunk holds at most one chunk of lines, so it fits in memory. */
+    /** Reads the content of one chunk. A chunk contains the lines of at most one chunk of persons, so it fits in memory. */
     public byte[] chunkContent(Connection connection, Tenant tenant, String batchId, int chunkNumber)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT content FROM export_chunk "

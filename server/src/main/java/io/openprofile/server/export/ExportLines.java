@@ -28,7 +28,7 @@ import java.util.Map;
 /**
  * Builds the exported lines of one person: the merged profile as a profile lookup returns its
  * entity, computed attributes included, restricted by {@code fields}, with an {@code eventList}
- * array when the request asks for events.
+ * array when the request includes events.
  */
 @ApplicationScoped
 public class ExportLines {

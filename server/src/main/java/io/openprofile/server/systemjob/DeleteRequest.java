@@ -34,7 +34,7 @@ public record DeleteRequest(
         };
     }
 
-    /** Whether the request still has work to do, so that a second request for the same data is a duplicate. */
+    /** Returns whether the request still has work to do; a second request for the same data is then a duplicate. */
     public boolean pending() {
         DeleteRequestStatus status = status();
         return status == DeleteRequestStatus.NEW || status == DeleteRequestStatus.IN_PROGRESS

@@ -1,6 +1,6 @@
 package io.openprofile.server.systemjob;
 
-/** What a delete request removes, named as Adobe's {@code requestType}. */
+/** Kind of data a delete request removes, named as Adobe's {@code requestType}. */
 public enum DeleteRequestType {
     /** Every profile fragment and experience event of a dataset. */
     TRUNCATE_DATASET,

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Lookups under merge policies. One person has a CRM fragment (email and CRM id, updated in 2021)
  * and a loyalty fragment (email and loyalty id, updated in 2020), which disagree on first name and
- * city, and two events: one carrying only the loyalty id, one carrying only the email.
+ * city. The person also has two events: one carries only the loyalty id, the other only the email.
  */
 @QuarkusTest
 class MergePolicyLookupTest {

@@ -14,7 +14,7 @@ import java.util.Set;
  * months in UTC: {@code 1 month before 2024-03-31T10:00Z} is {@code 2024-02-29T10:00Z}, the last day of the shorter
  * month, as {@link java.time.ZonedDateTime#minusMonths(long)} does it.
  *
- * <p>NOTE: every window here rolls with now. Adobe's overview says its lookbacks count calendar weeks (from Sunday)
+ * <p>NOTE: every window here rolls with now. Adobe's overview states that its lookbacks count calendar weeks (from Sunday)
  * and calendar months and are refreshed daily to monthly, so its values can differ between refreshes.
  */
 public enum LookbackUnit {
