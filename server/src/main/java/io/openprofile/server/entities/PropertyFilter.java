@@ -2,6 +2,7 @@ package io.openprofile.server.entities;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openprofile.server.xdm.ComparisonOperator;
 import io.openprofile.server.xdm.XdmTimestamps;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,10 +38,10 @@ public final class PropertyFilter {
 
     private final String text;
     private final List<String> path;
-    private final FilterOperator operator;
+    private final ComparisonOperator operator;
     private final FilterValue value;
 
-    private PropertyFilter(String text, List<String> path, FilterOperator operator, FilterValue value) {
+    private PropertyFilter(String text, List<String> path, ComparisonOperator operator, FilterValue value) {
         this.text = text;
         this.path = path;
         this.operator = operator;
@@ -54,7 +55,7 @@ public final class PropertyFilter {
      */
     public static PropertyFilter parse(String filter) {
         int at = operatorIndex(filter);
-        FilterOperator operator = operatorAt(filter, at);
+        ComparisonOperator operator = operatorAt(filter, at);
         List<String> path = parsePath(filter, filter.substring(0, at));
         FilterValue value = parseValue(filter, filter.substring(at + operator.symbol().length()));
         if (value.bool() != null && operator.isOrdering()) {
@@ -81,7 +82,7 @@ public final class PropertyFilter {
         return path;
     }
 
-    public FilterOperator operator() {
+    public ComparisonOperator operator() {
         return operator;
     }
 
@@ -91,7 +92,7 @@ public final class PropertyFilter {
         collect(event, 0, fields);
         for (JsonNode field : fields) {
             Integer comparison = compare(field);
-            if (comparison == null ? operator == FilterOperator.NOT_EQUAL : operator.test(comparison)) {
+            if (comparison == null ? operator == ComparisonOperator.NOT_EQUAL : operator.test(comparison)) {
                 return true;
             }
         }
@@ -159,7 +160,7 @@ public final class PropertyFilter {
         throw invalid(filter, "missing operator; use path=value with one of =, !=, <, <=, >, >=");
     }
 
-    private static FilterOperator operatorAt(String filter, int at) {
+    private static ComparisonOperator operatorAt(String filter, int at) {
         char first = filter.charAt(at);
         boolean equalsFollows = at + 1 < filter.length() && filter.charAt(at + 1) == '=';
         switch (first) {
@@ -167,13 +168,13 @@ public final class PropertyFilter {
                 if (!equalsFollows) {
                     throw invalid(filter, "'!' at position " + (at + 1) + " must be followed by '='");
                 }
-                return FilterOperator.NOT_EQUAL;
+                return ComparisonOperator.NOT_EQUAL;
             case '<':
-                return equalsFollows ? FilterOperator.LESS_OR_EQUAL : FilterOperator.LESS;
+                return equalsFollows ? ComparisonOperator.LESS_OR_EQUAL : ComparisonOperator.LESS;
             case '>':
-                return equalsFollows ? FilterOperator.GREATER_OR_EQUAL : FilterOperator.GREATER;
+                return equalsFollows ? ComparisonOperator.GREATER_OR_EQUAL : ComparisonOperator.GREATER;
             default:
-                return FilterOperator.EQUAL;
+                return ComparisonOperator.EQUAL;
         }
     }
 

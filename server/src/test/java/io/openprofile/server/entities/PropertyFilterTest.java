@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openprofile.server.xdm.ComparisonOperator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,7 +122,7 @@ class PropertyFilterTest {
         PropertyFilter filter = PropertyFilter.parse("placeContext.localTime<=\"2020-07-20\"");
 
         assertThat(filter.path()).containsExactly("placeContext", "localTime");
-        assertThat(filter.operator()).isEqualTo(FilterOperator.LESS_OR_EQUAL);
+        assertThat(filter.operator()).isEqualTo(ComparisonOperator.LESS_OR_EQUAL);
         assertThat(filter.toString()).isEqualTo("placeContext.localTime<=\"2020-07-20\"");
     }
 
@@ -157,6 +158,6 @@ class PropertyFilterTest {
         List<PropertyFilter> filters = PropertyFilter.parseAll(List.of("a=1", "b!=2"));
 
         assertThat(filters).extracting(PropertyFilter::operator)
-                .containsExactly(FilterOperator.EQUAL, FilterOperator.NOT_EQUAL);
+                .containsExactly(ComparisonOperator.EQUAL, ComparisonOperator.NOT_EQUAL);
     }
 }

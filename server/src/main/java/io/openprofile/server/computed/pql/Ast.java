@@ -1,6 +1,7 @@
 package io.openprofile.server.computed.pql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.openprofile.server.xdm.ComparisonOperator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

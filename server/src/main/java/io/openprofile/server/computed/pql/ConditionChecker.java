@@ -8,6 +8,7 @@ import io.openprofile.server.computed.pql.Ast.Literal;
 import io.openprofile.server.computed.pql.Ast.MethodCall;
 import io.openprofile.server.computed.pql.Ast.Occurs;
 import io.openprofile.server.computed.pql.Ast.Operand;
+import io.openprofile.server.xdm.ComparisonOperator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -10,6 +10,7 @@ import io.openprofile.server.computed.pql.Ast.Literal;
 import io.openprofile.server.computed.pql.Ast.MethodCall;
 import io.openprofile.server.computed.pql.Ast.Occurs;
 import io.openprofile.server.computed.pql.Ast.Operand;
+import io.openprofile.server.xdm.ComparisonOperator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Function;

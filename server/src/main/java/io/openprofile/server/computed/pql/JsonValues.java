@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import io.openprofile.server.xdm.ComparisonOperator;
 import io.openprofile.server.xdm.XdmTimestamps;
 import java.math.BigDecimal;
 import java.util.ArrayList;

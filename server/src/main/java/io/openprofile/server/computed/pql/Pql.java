@@ -3,6 +3,7 @@ package io.openprofile.server.computed.pql;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openprofile.server.computed.pql.Ast.Condition;
 import io.openprofile.server.computed.pql.Ast.Occurs;
+import io.openprofile.server.xdm.ComparisonOperator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,6 +13,7 @@ import io.openprofile.server.computed.pql.Ast.Literal;
 import io.openprofile.server.computed.pql.Ast.ObjectLiteral;
 import io.openprofile.server.computed.pql.Ast.Operand;
 import io.openprofile.server.computed.pql.Token.Type;
+import io.openprofile.server.xdm.ComparisonOperator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,7 +203,7 @@ final class PqlParser {
 
     private Condition comparison(Operand left) {
         Token operatorToken = peek();
-        ComparisonOperator operator = ComparisonOperator.fromToken(operatorToken);
+        ComparisonOperator operator = toOperator(operatorToken);
         if (operator == null) {
             throw expected("a comparison operator such as '=' or '<='", operatorToken);
         }
@@ -214,7 +215,7 @@ final class PqlParser {
     private Condition occurs(FieldPath path) {
         Token occurs = next();
         Token operatorToken = peek();
-        ComparisonOperator operator = ComparisonOperator.fromToken(operatorToken);
+        ComparisonOperator operator = toOperator(operatorToken);
         if (operator == null) {
             throw new PqlException("expected a comparison operator such as '<=' at position "
                     + operatorToken.position() + " but found " + operatorToken.describe()
@@ -365,5 +366,24 @@ final class PqlParser {
             index++;
         }
         return token;
+    }
+
+    private static ComparisonOperator toOperator(Token token) {
+        switch (token.type()) {
+            case EQUAL:
+                return ComparisonOperator.EQUAL;
+            case NOT_EQUAL:
+                return ComparisonOperator.NOT_EQUAL;
+            case LESS:
+                return ComparisonOperator.LESS;
+            case LESS_OR_EQUAL:
+                return ComparisonOperator.LESS_OR_EQUAL;
+            case GREATER:
+                return ComparisonOperator.GREATER;
+            case GREATER_OR_EQUAL:
+                return ComparisonOperator.GREATER_OR_EQUAL;
+            default:
+                return null;
+        }
     }
 }

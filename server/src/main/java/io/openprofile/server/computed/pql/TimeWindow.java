@@ -1,5 +1,6 @@
 package io.openprofile.server.computed.pql;
 
+import io.openprofile.server.xdm.ComparisonOperator;
 import java.time.Instant;
 import java.util.List;
 

@@ -11,6 +11,7 @@ import io.openprofile.server.computed.pql.Ast.MethodCall;
 import io.openprofile.server.computed.pql.Ast.Not;
 import io.openprofile.server.computed.pql.Ast.Occurs;
 import io.openprofile.server.computed.pql.Ast.Or;
+import io.openprofile.server.xdm.ComparisonOperator;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
-package io.openprofile.server.entities;
+package io.openprofile.server.xdm;
 
-/** Comparison operator of a {@link PropertyFilter}. */
-public enum FilterOperator {
+/** Comparison operator of a Profile Access property filter and of a computed-attribute condition. */
+public enum ComparisonOperator {
     EQUAL("="),
     NOT_EQUAL("!="),
     LESS("<"),
@@ -11,7 +11,7 @@ public enum FilterOperator {
 
     private final String symbol;
 
-    FilterOperator(String symbol) {
+    ComparisonOperator(String symbol) {
         this.symbol = symbol;
     }
 
@@ -25,8 +25,8 @@ public enum FilterOperator {
         return this != EQUAL && this != NOT_EQUAL;
     }
 
-    /** Applies the operator to the result of comparing the field with the value. */
-    boolean test(int comparison) {
+    /** Applies the operator to the result of a {@code compareTo} call of the field with the value. */
+    public boolean test(int comparison) {
         switch (this) {
             case EQUAL:
                 return comparison == 0;
