@@ -2,6 +2,7 @@ package io.openprofile.server.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.openprofile.server.http.StrictParamConverters;
@@ -112,6 +113,14 @@ public class ErrorMappers {
                 field, null);
     }
 
+    /** Maps Jackson's read limits (nesting depth, number and string lengths) to a 400 that names the limit. */
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> mapStreamConstraints(StreamConstraintsException e) {
+        return respond(ErrorKind.INVALID_INPUT, "BODY_TOO_COMPLEX",
+                "request body exceeds a JSON read limit: " + JsonPaths.withoutClassNames(e.getOriginalMessage()),
+                "body", null);
+    }
+
     @ServerExceptionMapper
     public RestResponse<ErrorBody> mapJsonProcessing(JsonProcessingException e) {
         return malformedJson(e.getOriginalMessage(), -1, -1);
@@ -162,6 +171,9 @@ public class ErrorMappers {
         }
         if (cause instanceof JsonMappingException mapping) {
             return mapJsonMapping(mapping);
+        }
+        if (cause instanceof StreamConstraintsException limit) {
+            return mapStreamConstraints(limit);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class JsonPaths {
 
     private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
+    private static final Pattern UNEXPECTED_VALUE = Pattern.compile("Unexpected value '(.*)'", Pattern.DOTALL);
     private static final Pattern CLASS_NAME = Pattern.compile("`[^`]*`");
 
     private JsonPaths() {
@@ -38,7 +39,13 @@ final class JsonPaths {
         if (e instanceof InvalidFormatException format) {
             return "value '" + format.getValue() + "' cannot be read as " + simpleType(format.getTargetType());
         }
-        if (e instanceof ValueInstantiationException && e.getCause() != null) {
+        if (e instanceof ValueInstantiationException instantiation && e.getCause() != null) {
+            Class<?> type = instantiation.getType() == null ? null : instantiation.getType().getRawClass();
+            if (type != null && type.isEnum()) {
+                Matcher unexpected = UNEXPECTED_VALUE.matcher(String.valueOf(e.getCause().getMessage()));
+                String got = unexpected.find() ? ", got '" + unexpected.group(1) + "'" : "";
+                return "must be one of " + allowedValues(type) + got;
+            }
             return e.getCause().getMessage();
         }
         if (e.getCause() instanceof IllegalArgumentException illegal) {
@@ -52,9 +59,27 @@ final class JsonPaths {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "must be " + simpleType(mismatch.getTargetType());
         }
-        String cleaned = CLASS_NAME.matcher(message).replaceAll("a value");
+        String cleaned = withoutClassNames(message);
+        return cleaned.isBlank() ? "unreadable value" : cleaned;
+    }
+
+    /** Returns a Jackson message without the class names and source locations it quotes. */
+    static String withoutClassNames(String message) {
+        String cleaned = CLASS_NAME.matcher(message == null ? "" : message).replaceAll("a value");
         int source = cleaned.indexOf(" at [Source");
-        return source > 0 ? cleaned.substring(0, source).trim() : cleaned.isBlank() ? "unreadable value" : cleaned;
+        return source > 0 ? cleaned.substring(0, source).trim() : cleaned.trim();
+    }
+
+    /** Lists an enum's values as written in JSON, which is what the generated enums' toString returns. */
+    private static String allowedValues(Class<?> type) {
+        StringBuilder out = new StringBuilder();
+        for (Object constant : type.getEnumConstants()) {
+            if (!out.isEmpty()) {
+                out.append(", ");
+            }
+            out.append(constant);
+        }
+        return out.toString();
     }
 
     private static String simpleType(Class<?> type) {

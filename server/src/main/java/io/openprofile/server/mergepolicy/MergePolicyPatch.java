@@ -16,7 +16,10 @@ import java.util.Map;
  */
 public final class MergePolicyPatch {
 
-    /** Patchable fields, keyed by their dotted path without the leading slash. */
+    /**
+     * Patchable fields, keyed by their dotted path without the leading slash. Adobe's API reference
+     * spells the edge flag's path {@code /idActiveOnEdge}, so scripts copied from it are accepted too.
+     */
     private static final Map<String, Field> FIELDS = Map.of(
             "name", Field.NAME,
             "identitygraph.type", Field.IDENTITY_GRAPH,
@@ -25,7 +28,8 @@ public final class MergePolicyPatch {
             "schema.name", Field.SCHEMA,
             "version", Field.VERSION,
             "default", Field.DEFAULT,
-            "isactiveonedge", Field.ACTIVE_ON_EDGE);
+            "isactiveonedge", Field.ACTIVE_ON_EDGE,
+            "idactiveonedge", Field.ACTIVE_ON_EDGE);
 
     private static final String ALLOWED_PATHS = "/name, /identityGraph.type, /attributeMerge.type, "
             + "/attributeMerge.order, /schema.name, /version, /default or /isActiveOnEdge";

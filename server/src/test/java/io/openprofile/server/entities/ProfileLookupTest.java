@@ -1,5 +1,6 @@
 package io.openprofile.server.entities;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -184,7 +185,7 @@ class ProfileLookupTest {
                 .queryParams(Map.of("schema.name", "_xdm.context.profile", "entityId", "big-7", "entityIdNS", "ECID"))
                 .when().get(PATH)
                 .then().statusCode(422)
-                .body("message", org.hamcrest.Matchers.containsString("Too many related identities"))
+                .body("message", containsString("Too many related identities"))
                 .body("value", equalTo("big-7"));
     }
 
@@ -244,6 +245,19 @@ class ProfileLookupTest {
                 .when().post(PATH)
                 .then().statusCode(400)
                 .body("errorCode", equalTo("OP-400-MALFORMED-JSON"));
+    }
+
+    @Test
+    void deeplyNestedJsonIs400() {
+        String nested = "{\"a\": ".repeat(1500) + "1" + "}".repeat(1500);
+
+        Api.invalidRequestAs(flows.sandbox()).contentType(ContentType.JSON)
+                .body("{\"name\": " + nested + "}")
+                .when().post(PATH)
+                .then().statusCode(400)
+                .body("errorCode", equalTo("OP-400-BODY-TOO-COMPLEX"))
+                .body("field", equalTo("body"))
+                .body("message", containsString("nesting depth"));
     }
 
     @Test

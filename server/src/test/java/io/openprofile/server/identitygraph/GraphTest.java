@@ -281,6 +281,17 @@ class GraphTest {
     }
 
     @Test
+    void emptyTraverseAndFilterAreAccepted() {
+        Api.as(fixture.sandbox()).contentType(ContentType.JSON)
+                .body(Map.of("xids", List.of(ANN_EMAIL_XID), "projection_type", "set",
+                        "traverse", List.of(), "filter", List.of()))
+                .when().post(GRAPH)
+                .then().statusCode(200)
+                .body("graphs", hasSize(1))
+                .body("graphs[0].members", hasSize(3));
+    }
+
+    @Test
     void filterIsRejectedAsUnsupported() {
         Api.as(fixture.sandbox()).contentType(ContentType.JSON)
                 .body(Map.of("xids", List.of(ANN_EMAIL_XID), "projection_type", "set",

@@ -179,6 +179,27 @@ class MergePoliciesTest {
     }
 
     @Test
+    void patchAcceptsMisspeltEdgePath() {
+        String id = create(policy("Misspelt", "pdg", "timestampOrdered", List.of(), false)).getString("id");
+
+        patch(id, "{\"op\": \"add\", \"path\": \"/idActiveOnEdge\", \"value\": \"true\"}")
+                .then().statusCode(200)
+                .body("isActiveOnEdge", equalTo(true));
+        patch(id, "{\"op\": \"add\", \"path\": \"/idActiveOnEdge\", \"value\": \"false\"}")
+                .then().statusCode(200)
+                .body("isActiveOnEdge", equalTo(false));
+    }
+
+    @Test
+    void unknownEnumValueListsAllowedValues() {
+        send(policy("Unknown graph", "pdgx", "timestampOrdered", List.of(), false), Api.invalidRequestAs(sandbox))
+                .then().statusCode(400)
+                .body("field", equalTo("identityGraph.type"))
+                .body("message", equalTo("body property identityGraph.type is invalid: must be one of none, pdg, "
+                        + "got 'pdgx'"));
+    }
+
+    @Test
     void patchVersionIsOptimisticLock() {
         String id = create(policy("Locked", "pdg", "timestampOrdered", List.of(), false)).getString("id");
 
