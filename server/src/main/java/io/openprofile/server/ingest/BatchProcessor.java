@@ -157,9 +157,8 @@ public class BatchProcessor implements JobHandler {
                     try (RecordReader reader = RecordReader.open(content, format)) {
                         while (reader.hasNext()) {
                             RecordOutcome outcome = RecordPreparer.prepare(reader.next().record(), target, now);
-                            ComputedValues.Touch touch = writer.write(connection, tenant, target, batchId,
-                                    outcome.prepared(), now);
-                            if (touch != null) {
+                            for (ComputedValues.Touch touch : writer.write(connection, tenant, target, batchId,
+                                    outcome.prepared(), now)) {
                                 touches.add(new ComputedValues.Touch(touch.primaryXid(),
                                         Math.floorDiv(touch.eventTime(), HOUR_MILLIS) * HOUR_MILLIS));
                             }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes prepared records in the caller's transaction: links their identities in the graph and
@@ -36,10 +37,11 @@ public class RecordWriter {
     /**
      * Writes one record of a Catalog batch in the caller's transaction, which must hold the graph
      * lock. The identity graph records the batch as a source of the record's links. Returns the
-     * event's primary identity and time, which the caller passes on to computed attributes, or null
-     * for a profile record.
+     * computed-attribute buckets that the record changes, which the caller passes on to computed
+     * attributes: the event's primary identity and time, and also the time of the event it replaced
+     * when that differs. A profile record changes none.
      */
-    public ComputedValues.Touch write(Connection connection, Tenant tenant, IngestTarget target, String batchId,
+    public List<ComputedValues.Touch> write(Connection connection, Tenant tenant, IngestTarget target, String batchId,
             PreparedRecord record, long now) throws SQLException {
         return write(connection, tenant, target, batchId, batchId, record, now);
     }
@@ -50,12 +52,12 @@ public class RecordWriter {
      * graph records the dataset as the source of its links but no batch. Returns what
      * {@link #write(Connection, Tenant, IngestTarget, String, PreparedRecord, long)} returns.
      */
-    public ComputedValues.Touch writeStreamed(Connection connection, Tenant tenant, IngestTarget target,
+    public List<ComputedValues.Touch> writeStreamed(Connection connection, Tenant tenant, IngestTarget target,
             String streamId, PreparedRecord record, long now) throws SQLException {
         return write(connection, tenant, target, streamId, null, record, now);
     }
 
-    private ComputedValues.Touch write(Connection connection, Tenant tenant, IngestTarget target,
+    private List<ComputedValues.Touch> write(Connection connection, Tenant tenant, IngestTarget target,
             String storedBatchId, String linkBatchId, PreparedRecord record, long now) throws SQLException {
         graph.link(connection, tenant, record.identities(), target.datasetId(), linkBatchId, now);
         List<String> xids = record.identities().stream().map(Xid::of).toList();
@@ -63,12 +65,15 @@ public class RecordWriter {
         if (record.eventId() == null) {
             data.upsertFragment(connection, tenant, new StoredFragment(target.datasetId(), primaryXid, storedBatchId,
                     record.record(), record.time(), now, xids));
-            return null;
+            return List.of();
         }
-        // NOTE: an event re-ingested with a new timestamp leaves its old bucket stale until the
-        // attribute is evaluated again, because the old time is not read before the replacement.
-        data.upsertEvent(connection, tenant, new StoredEvent(target.datasetId(), record.eventId(), primaryXid,
-                storedBatchId, record.time(), record.record(), now, xids));
-        return new ComputedValues.Touch(primaryXid, record.time());
+        Optional<Long> replacedTime = data.upsertEvent(connection, tenant, new StoredEvent(target.datasetId(),
+                record.eventId(), primaryXid, storedBatchId, record.time(), record.record(), now, xids));
+        ComputedValues.Touch touch = new ComputedValues.Touch(primaryXid, record.time());
+        if (replacedTime.isEmpty() || replacedTime.get() == record.time()) {
+            return List.of(touch);
+        }
+        // The replaced event leaves the bucket of its old time, which must be recomputed as well.
+        return List.of(touch, new ComputedValues.Touch(primaryXid, replacedTime.get()));
     }
 }

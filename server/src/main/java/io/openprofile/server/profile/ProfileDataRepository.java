@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** SQL for profile fragments and experience events. */
 @ApplicationScoped
@@ -27,15 +28,26 @@ public class ProfileDataRepository {
     }
 
     /** Stores an event, replacing an earlier one with the same dataset, {@code _id} and primary identity. */
-    public void upsertEvent(Connection connection, Tenant tenant, StoredEvent event) throws SQLException {
-        Sql.update(connection, "DELETE FROM experience_event WHERE org_id = ? AND sandbox_name = ? "
-                + "AND dataset_id = ? AND event_id = ? AND primary_xid = ?",
-                tenant.orgId(), tenant.sandboxName(), event.datasetId(), event.eventId(), event.primaryXid());
+    /**
+     * Stores an event, replacing the stored one with the same dataset, id and primary identity.
+     * Returns the time of the replaced event in epoch milliseconds, or empty for a new event.
+     */
+    public Optional<Long> upsertEvent(Connection connection, Tenant tenant, StoredEvent event) throws SQLException {
+        Optional<Long> replacedTime = Sql.queryOne(connection, "SELECT event_time FROM experience_event "
+                + "WHERE org_id = ? AND sandbox_name = ? AND dataset_id = ? AND event_id = ? AND primary_xid = ?",
+                row -> row.getLong(1), tenant.orgId(), tenant.sandboxName(), event.datasetId(), event.eventId(),
+                event.primaryXid());
+        if (replacedTime.isPresent()) {
+            Sql.update(connection, "DELETE FROM experience_event WHERE org_id = ? AND sandbox_name = ? "
+                    + "AND dataset_id = ? AND event_id = ? AND primary_xid = ?",
+                    tenant.orgId(), tenant.sandboxName(), event.datasetId(), event.eventId(), event.primaryXid());
+        }
         Sql.update(connection, "INSERT INTO experience_event (org_id, sandbox_name, dataset_id, event_id, primary_xid, "
                 + "batch_id, event_time, record, identity_xids, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant.orgId(), tenant.sandboxName(), event.datasetId(), event.eventId(), event.primaryXid(),
                 event.batchId(), event.eventTime(), Json.write(event.record()), String.join(",", event.identityXids()),
                 event.ingestedAt());
+        return replacedTime;
     }
 
     public List<StoredFragment> findFragments(Connection connection, Tenant tenant, Collection<String> xids)

@@ -127,10 +127,10 @@ public class StreamingService {
         String xactionId = UUID.randomUUID().toString();
         database.inTransaction(connection -> {
             writer.lockGraph(connection, inlet.tenant());
-            ComputedValues.Touch touch = writer.writeStreamed(connection, inlet.tenant(), target,
+            List<ComputedValues.Touch> touches = writer.writeStreamed(connection, inlet.tenant(), target,
                     streamBatchId(inlet), outcome.prepared(), now);
-            if (touch != null) {
-                computedValues.eventsWritten(connection, inlet.tenant(), List.of(touch));
+            if (!touches.isEmpty()) {
+                computedValues.eventsWritten(connection, inlet.tenant(), touches);
             }
             return null;
         });

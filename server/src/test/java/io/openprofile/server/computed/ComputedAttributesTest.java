@@ -200,6 +200,26 @@ public class ComputedAttributesTest {
     }
 
     @Test
+    void reingestedEventLeavesItsOldWindow() {
+        String events = flows.eventDataset();
+        Instant now = Instant.now();
+        ingestPurchase(events, "moved-1", now.minus(Duration.ofDays(3)), "lou@example.com", 10);
+        String total = create(attributeWithStatus("spent", SUM, "NEW")).then().statusCode(200).extract().path("id");
+        Map<String, Object> weekly = attribute("spentThisWeek", SUM, Map.of("count", 1, "unit", "WEEKS"));
+        weekly.put("status", "NEW");
+        String week = create(weekly).then().statusCode(200).extract().path("id");
+        awaitStatus(total, "PROCESSED");
+        awaitStatus(week, "PROCESSED");
+        assertEquals(10.0, computed("lou@example.com", null).getDouble("spentThisWeek"), 1e-9);
+
+        ingestPurchase(events, "moved-1", now.minus(Duration.ofDays(20)), "lou@example.com", 10);
+
+        JsonPath values = computed("lou@example.com", null);
+        assertEquals(10.0, values.getDouble("spent"), 1e-9);
+        assertEquals(0.0, values.getDouble("spentThisWeek"), 1e-9);
+    }
+
+    @Test
     void withCaFalseOmitsValues() {
         String events = flows.eventDataset();
         ingestPurchases(events, Instant.now(), "kai@example.com", 7);
@@ -224,6 +244,13 @@ public class ComputedAttributesTest {
                     + "\", \"primary\": true}]}, \"commerce\": {\"order\": {\"priceTotal\": " + amounts[i] + "}}}");
         }
         assertEquals("success", flows.ingestLines(dataset, lines.toArray(String[]::new)).status());
+    }
+
+    private void ingestPurchase(String dataset, String eventId, Instant time, String email, double amount) {
+        String line = "{\"_id\": \"" + eventId + "\", \"timestamp\": \"" + time
+                + "\", \"eventType\": \"commerce.purchases\", \"identityMap\": {\"Email\": [{\"id\": \"" + email
+                + "\", \"primary\": true}]}, \"commerce\": {\"order\": {\"priceTotal\": " + amount + "}}}";
+        assertEquals("success", flows.ingestLines(dataset, line).status());
     }
 
     /** Returns the computed values of a person's profile, the object under the attributes' path. */
