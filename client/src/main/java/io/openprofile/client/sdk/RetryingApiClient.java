@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,9 +67,7 @@ final class RetryingApiClient extends ApiClient {
                 if (delay.isEmpty()) {
                     throw failure;
                 }
-                LOG.log(Level.INFO, "Retrying {0} {1} in {2} ms after HTTP {3} (attempt {4} of {5}, request id {6})",
-                        method, path, delay.get().toMillis(), failure.getStatus(), attempt + 1,
-                        retryPolicy.maxAttempts(), failure.getRequestId());
+                logRetry(method, path, failure, delay.get(), attempt + 1);
                 pause(delay.get(), failure);
             }
         }
@@ -88,6 +87,16 @@ final class RetryingApiClient extends ApiClient {
             }
             throw OpenProfileException.of(failure.getCode(), failure.getResponseHeaders(), failure.getResponseBody());
         }
+    }
+
+    private void logRetry(String method, String path, OpenProfileException failure, Duration delay, int nextAttempt) {
+        if (!LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        String requestId = failure.getRequestId() == null ? "" : ", request id " + failure.getRequestId();
+        LOG.log(Level.INFO, String.format(Locale.ROOT, "Retrying %s %s in %d ms after HTTP %d (attempt %d of %d%s)",
+                method, path, delay.toMillis(), failure.getStatus(), nextAttempt, retryPolicy.maxAttempts(),
+                requestId));
     }
 
     private void pause(Duration delay, OpenProfileException failure) throws OpenProfileException {
