@@ -55,7 +55,10 @@ final class PagedLists {
         });
     }
 
-    /** Pages of merge policies: the cursor is {@code _page.next}, sent as {@code start}, and absent on the last page. */
+    /**
+     * Pages of merge policies: the cursor is {@code _page.next}, sent as {@code start}, and absent on
+     * the last page.
+     */
     static PagedIterable<MergePolicy> mergePolicies(MergePoliciesApi api, Integer pageSize) {
         return PagedIterable.<String, MergePolicy>of(start -> {
             MergePolicyList page = api.listMergePolicies(null, null, null, null, null, null, pageSize, start, null,

@@ -27,7 +27,8 @@ class ExceptionMappingTest {
             + "\"message\": \"merge policy 'mp-9' does not exist in sandbox 'prod'\", \"statusCode\": \"404\", "
             + "\"errorCode\": \"OP-404-NOT-FOUND\", \"field\": \"mergePolicyId\", \"value\": \"mp-9\", "
             + "\"requestId\": \"req-1\"}";
-    private static final String TOKEN_MISSING = "{\"error_code\": \"403010\", \"message\": \"Oauth token is missing.\"}";
+    private static final String TOKEN_MISSING =
+            "{\"error_code\": \"403010\", \"message\": \"Oauth token is missing.\"}";
 
     @Test
     void statusSelectsSubclass() {
