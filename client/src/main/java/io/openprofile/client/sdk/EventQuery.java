@@ -63,7 +63,7 @@ public final class EventQuery {
         return this;
     }
 
-    /** Sets the number of events per request, from 1 to 1000; the server checks the range. */
+    /** Sets the number of events per request, from 1 to 1000. The server checks the range. */
     public EventQuery pageSize(int pageSize) {
         this.pageSize = pageSize;
         return this;

@@ -179,7 +179,7 @@ public final class OpenProfileClient implements AutoCloseable {
         return PagedLists.systemJobs(systemJobs(), pageSize, sort);
     }
 
-    /** Closes the HTTP client if the builder created it; an HTTP client passed to the builder stays open. */
+    /** Closes the HTTP client if the builder created it. An HTTP client passed to the builder stays open. */
     @Override
     public void close() throws IOException {
         if (ownsHttpClient) {

@@ -42,7 +42,7 @@ public final class OpenProfileClientBuilder {
         return this;
     }
 
-    /** Sets a source of bearer tokens, asked before every request, for tokens that expire. */
+    /** Sets a source of bearer tokens, called before every request, for tokens that expire. */
     public OpenProfileClientBuilder bearerToken(Supplier<String> bearerToken) {
         this.bearerToken = Objects.requireNonNull(bearerToken, "bearerToken");
         return this;
@@ -66,22 +66,22 @@ public final class OpenProfileClientBuilder {
         return this;
     }
 
-    /** Sets how long to wait for a connection to the server; unset, the HTTP client's default applies. */
+    /** Sets how long to wait for a connection to the server. Without it, the HTTP client's default applies. */
     public OpenProfileClientBuilder connectTimeout(Duration connectTimeout) {
         this.connectTimeout = requireMillis("connectTimeout", connectTimeout);
         return this;
     }
 
     /**
-     * Sets how long to wait for response data once connected; unset, the HTTP client's default
-     * applies. Retries start their own wait.
+     * Sets how long to wait for response data once connected. Without it, the HTTP client's default
+     * applies. Each attempt of a retried request gets the full timeout.
      */
     public OpenProfileClientBuilder readTimeout(Duration readTimeout) {
         this.readTimeout = requireMillis("readTimeout", readTimeout);
         return this;
     }
 
-    /** Sets the retry policy; the default is {@link RetryPolicy#defaults()}. */
+    /** Sets the retry policy, {@link RetryPolicy#defaults()} unless set. */
     public OpenProfileClientBuilder retryPolicy(RetryPolicy retryPolicy) {
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         return this;
@@ -110,7 +110,7 @@ public final class OpenProfileClientBuilder {
         return this;
     }
 
-    /** Builds the client; throws {@link IllegalStateException} naming the first required setting that is missing. */
+    /** Builds the client, or throws {@link IllegalStateException} naming the first required setting that is missing. */
     public OpenProfileClient build() {
         requireSet("baseUrl", baseUrl);
         requireSet("bearerToken", bearerToken);

@@ -133,7 +133,7 @@ public class OpenProfileException extends ApiException {
     }
 
     /**
-     * Returns how long the server asked the caller to wait before a retry: the body's
+     * Returns how long the server requested the caller to wait before a retry: the body's
      * {@code retryAfterMs} in milliseconds when it is a non-negative number, else the
      * {@code Retry-After} header in seconds or as an HTTP date. Empty when neither is given.
      */
@@ -174,8 +174,8 @@ public class OpenProfileException extends ApiException {
         }
         try {
             ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            Duration remaining = Duration.between(ZonedDateTime.now(at.getZone()), at);
+            return Optional.of(remaining.isNegative() ? Duration.ZERO : remaining);
         } catch (DateTimeParseException notADate) {
             return Optional.empty();
         }

@@ -113,7 +113,7 @@ public final class PagedIterable<T> implements Iterable<T> {
             C next = page.nextCursor();
             if (next != null && next.equals(cursor)) {
                 throw new IllegalStateException("the server returned cursor '" + next
-                        + "' for the page after the page at that cursor; stopping to avoid an endless loop");
+                        + "' again for the next page, so paging stopped to avoid an endless loop");
             }
             items = page.items().iterator();
             cursor = next;

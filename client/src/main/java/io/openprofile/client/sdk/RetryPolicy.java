@@ -19,8 +19,8 @@ import java.util.function.DoubleSupplier;
  * </ul>
  *
  * <p>The wait is the server's hint when it gives one (the error body's {@code retryAfterMs}, else
- * the {@code Retry-After} header). A hint longer than {@code maxDelay} ends the retries, so no call
- * blocks longer than configured. Without a hint the wait grows exponentially,
+ * the {@code Retry-After} header). A hint longer than {@code maxDelay} ends the retries, so no
+ * single wait exceeds {@code maxDelay}. Without a hint the wait grows exponentially,
  * {@code initialDelay × multiplier^(retry − 1)} capped at {@code maxDelay}, and jitter shortens it
  * by a random share of up to {@code jitter} so that many clients do not retry in step.
  */
@@ -113,7 +113,7 @@ public final class RetryPolicy {
                 + multiplier + ", maxDelay=" + maxDelay + ", jitter=" + jitter + "]";
     }
 
-    /** Builder of a {@link RetryPolicy}; each setter checks its argument. */
+    /** Builder of a {@link RetryPolicy}. Each setter rejects an invalid argument at once. */
     public static final class Builder {
 
         private int maxAttempts = 4;
@@ -125,7 +125,7 @@ public final class RetryPolicy {
         private Builder() {
         }
 
-        /** Sets the number of attempts in all, the first one included; 1 turns retries off. */
+        /** Sets the number of attempts in all, the first one included. A value of 1 turns retries off. */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
@@ -153,7 +153,7 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** Sets the longest wait, computed or asked for by the server. */
+        /** Sets the longest wait, computed or requested by the server. */
         public Builder maxDelay(Duration maxDelay) {
             if (maxDelay == null || maxDelay.isNegative()) {
                 throw new IllegalArgumentException("maxDelay must be zero or positive, got " + maxDelay);

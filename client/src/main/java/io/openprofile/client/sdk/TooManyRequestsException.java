@@ -3,7 +3,7 @@ package io.openprofile.client.sdk;
 import java.util.List;
 import java.util.Map;
 
-/** A 429 response: the server rejected the request before processing it and asks the caller to slow down. */
+/** A 429 response: the server rejected the request before processing it because the caller sent too many. */
 public class TooManyRequestsException extends OpenProfileException {
 
     private static final long serialVersionUID = 1L;

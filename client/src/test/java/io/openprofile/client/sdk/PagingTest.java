@@ -99,8 +99,8 @@ class PagingTest {
 
         IllegalStateException failure = assertThrows(IllegalStateException.class, policies::next);
 
-        assertEquals("the server returned cursor 'c2' for the page after the page at that cursor; "
-                + "stopping to avoid an endless loop", failure.getMessage());
+        assertEquals("the server returned cursor 'c2' again for the next page, so paging stopped to avoid an "
+                + "endless loop", failure.getMessage());
     }
 
     @Test

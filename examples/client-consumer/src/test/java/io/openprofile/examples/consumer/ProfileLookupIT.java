@@ -69,7 +69,7 @@ class ProfileLookupIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // The server reads Quarkus and openprofile settings from the environment, and CI sets some of
-        // them to point tests at PostgreSQL. This test always wants the embedded store.
+        // them to point tests at PostgreSQL. This test always uses the embedded store.
         command.environment().keySet()
                 .removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("OPENPROFILE_"));
         server = command.start();
