@@ -30,9 +30,9 @@ import java.util.List;
  * platform headers, timeouts and a {@link RetryPolicy}, plus iterators over the paged lists.
  *
  * <p>Every API class that this client hands out throws {@link OpenProfileException} subclasses for
- * error responses, declared as the generated {@code ApiException}. Instances are safe to share
- * between threads, like the generated {@link ApiClient}. Close the client to release its
- * connections.
+ * error responses, declared as the generated {@code ApiException}. One instance can serve several
+ * threads: the generated {@link ApiClient} keeps per-call state in thread-locals, and the default
+ * HTTP client pools its connections. Close the client to release them.
  */
 public final class OpenProfileClient implements AutoCloseable {
 

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * Starts the packaged server on a free loopback port with an embedded store in a temporary
  * directory, streams one profile record through the client and looks the profile up.
  */
-class ProfileLookupIT {
+class ClientConsumerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEFAULT_SERVER_JAR = "../../server/target/quarkus-app/quarkus-run.jar";
