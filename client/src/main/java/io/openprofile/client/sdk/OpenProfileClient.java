@@ -44,7 +44,7 @@ public final class OpenProfileClient implements AutoCloseable {
         this.ownsHttpClient = ownsHttpClient;
     }
 
-    /** Returns a builder; base URL, bearer token, API key and organization id are required. */
+    /** Returns a builder. Base URL, bearer token, API key and organization id are required. */
     public static OpenProfileClientBuilder builder() {
         return new OpenProfileClientBuilder();
     }
