@@ -1,0 +1,35 @@
+package io.openprofile.contract.compat;
+
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Loads an OpenAPI 3 or Swagger 2.0 document with every {@code $ref} resolved in place. */
+final class ContractLoader {
+
+    private ContractLoader() {
+    }
+
+    /**
+     * Parses {@code file}. Swagger 2.0 documents, such as Adobe's Schema Registry file, are
+     * converted to OpenAPI 3 by swagger-parser, which turns {@code host} and {@code basePath}
+     * into a server URL.
+     *
+     * @throws IllegalStateException when the parser returns no document at all
+     */
+    static OpenAPI load(Path file) throws IOException {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+
+        SwaggerParseResult result = new OpenAPIParser().readContents(Files.readString(file), null, options);
+        if (result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null) {
+            throw new IllegalStateException("cannot parse " + file + " as OpenAPI: " + result.getMessages());
+        }
+        return result.getOpenAPI();
+    }
+}
