@@ -2,7 +2,10 @@ package io.openprofile.contract.compat;
 
 import io.openprofile.contract.compat.CompatibilityComparison.ApiSection;
 import io.openprofile.contract.compat.CompatibilityComparison.Match;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Renders a comparison and its reasons as the Markdown page {@code docs/compatibility.md}. */
@@ -38,7 +41,8 @@ final class CompatibilityReport {
         line("This page compares openprofile's contract with the OpenAPI files that Adobe publishes for the");
         line("Experience Platform APIs it implements. Every operation in those files is listed under its API,");
         line("either with the openprofile operation that serves it or as not implemented, and every");
-        line("difference has a reason from `api-spec/compatibility/explained.yaml`.");
+        line("difference has a reason from `api-spec/compatibility/explained.yaml`, whose keys are the");
+        line("difference ids `<kind>:<METHOD> <path>:<detail>` that a failing `CompatibilityTest` prints.");
         line("");
         line("How operations are compared:");
         line("");
@@ -119,14 +123,21 @@ final class CompatibilityReport {
         writeDifferenceTable(differences);
     }
 
+    /** Writes one row per reason, listing the differences that share it, in order of first appearance. */
     private void writeDifferenceTable(List<Difference> differences) {
-        line("| Difference | Reason |");
-        line("|---|---|");
+        Map<String, List<Difference>> byReason = new LinkedHashMap<>();
         for (Difference difference : differences) {
             String reason = explanations.reasonFor(difference.id()).orElse(NO_REASON);
-            line("| " + cell(difference.description()) + "<br>`" + cell(difference.id()) + "` | " + cell(reason)
-                    + " |");
+            byReason.computeIfAbsent(reason, key -> new ArrayList<>()).add(difference);
         }
+        line("| Differences | Reason |");
+        line("|---|---|");
+        byReason.forEach((reason, shared) -> {
+            String descriptions = shared.stream()
+                    .map(difference -> cell(difference.description()))
+                    .collect(Collectors.joining("<br>"));
+            line("| " + descriptions + " | " + cell(reason) + " |");
+        });
         line("");
     }
 
