@@ -39,7 +39,7 @@ class BreakingChangeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"removed-operation", "new-required-parameter", "narrowed-enum"})
+    @ValueSource(strings = {"removed-operation", "removed-response-field", "new-required-parameter", "narrowed-enum"})
     void breakingChangeFails(String fixture) throws IOException {
         BreakingChangeCheck.Verdict verdict = BreakingChangeCheck.compare(fixture("released"), fixture(fixture));
 

@@ -12,15 +12,15 @@ import java.util.Map;
  * One operation of a contract, addressed by its full path: the path of its server URL followed
  * by the path template, as a client sends it.
  */
-record ApiOperation(String method, String path, PathItem pathItem, Operation operation, OpenAPI api) {
+public record ApiOperation(String method, String path, PathItem pathItem, Operation operation, OpenAPI api) {
 
-    /** The path with every template parameter written as {@code {}}, so that names do not matter. */
+    /** Returns the path with every template parameter written as {@code {}}, so that names do not matter. */
     String normalizedPath() {
         return normalize(path);
     }
 
     /** {@code <METHOD> <normalized path>}, the key under which operations are matched. */
-    String key() {
+    public String key() {
         return method + " " + normalizedPath();
     }
 
@@ -29,7 +29,7 @@ record ApiOperation(String method, String path, PathItem pathItem, Operation ope
     }
 
     /** Lists every operation of {@code api}, each with the path of the first server URL in front. */
-    static List<ApiOperation> listAll(OpenAPI api) {
+    public static List<ApiOperation> listAll(OpenAPI api) {
         String basePath = basePath(api);
         List<ApiOperation> operations = new ArrayList<>();
         api.getPaths().forEach((template, item) -> {

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Loads an OpenAPI 3 or Swagger 2.0 document with every {@code $ref} resolved in place. */
-final class ContractLoader {
+public final class ContractLoader {
 
     private ContractLoader() {
     }
@@ -21,14 +21,19 @@ final class ContractLoader {
      *
      * @throws IllegalStateException when the parser returns no document at all
      */
-    static OpenAPI load(Path file) throws IOException {
+    public static OpenAPI load(Path file) throws IOException {
+        return parse(Files.readString(file), file.toString());
+    }
+
+    /** Parses {@code content} like {@link #load}, naming it {@code source} in the error message. */
+    public static OpenAPI parse(String content, String source) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(true);
 
-        SwaggerParseResult result = new OpenAPIParser().readContents(Files.readString(file), null, options);
+        SwaggerParseResult result = new OpenAPIParser().readContents(content, null, options);
         if (result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null) {
-            throw new IllegalStateException("cannot parse " + file + " as OpenAPI: " + result.getMessages());
+            throw new IllegalStateException("failed to parse " + source + " as OpenAPI: " + result.getMessages());
         }
         return result.getOpenAPI();
     }

@@ -23,7 +23,7 @@ import java.util.TreeSet;
 final class OperationComparison {
 
     /**
-     * Header parameters that OpenAPI 3 says to ignore, because {@code Accept} and
+     * Header parameters that OpenAPI 3 tells tools to ignore, because {@code Accept} and
      * {@code Content-Type} follow from the media types and {@code Authorization} from the
      * security schemes.
      */

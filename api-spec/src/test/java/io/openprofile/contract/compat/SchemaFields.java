@@ -21,10 +21,10 @@ import java.util.TreeSet;
  * add {@code {key}}. Paths stop at {@link #MAX_DEPTH} levels and at a schema that contains
  * itself.
  */
-final class SchemaFields {
+public final class SchemaFields {
 
     /** Levels of nesting compared below the top of a body. */
-    static final int MAX_DEPTH = 4;
+    public static final int MAX_DEPTH = 4;
 
     /** The type given to a schema that declares none, which is never reported as different. */
     static final String ANY = "any";
@@ -33,7 +33,7 @@ final class SchemaFields {
     }
 
     /** Returns the schema of the JSON media type of {@code content}, or of its first media type. */
-    static Schema<?> bodySchema(Content content) {
+    public static Schema<?> bodySchema(Content content) {
         if (content == null || content.isEmpty()) {
             return null;
         }
@@ -46,7 +46,7 @@ final class SchemaFields {
     }
 
     /** Maps each property path of {@code schema} to its type, in path order. */
-    static Map<String, String> flatten(Schema<?> schema) {
+    public static Map<String, String> flatten(Schema<?> schema) {
         Map<String, String> fields = new TreeMap<>();
         walk(schema, "", 0, fields, Collections.newSetFromMap(new IdentityHashMap<>()));
         return fields;
