@@ -40,9 +40,9 @@ final class CompatibilityReport {
         line("");
         line("This page compares openprofile's contract with the OpenAPI files that Adobe publishes for the");
         line("Experience Platform APIs it implements. Every operation in those files is listed under its API,");
-        line("either with the openprofile operation that serves it or as not implemented, and every");
-        line("difference has a reason from `api-spec/compatibility/explained.yaml`, whose keys are the");
-        line("difference ids `<kind>:<METHOD> <path>:<detail>` that a failing `CompatibilityTest` prints.");
+        line("either with the openprofile operation that serves it or as not implemented. Every difference");
+        line("has a reason from `api-spec/compatibility/explained.yaml`. Its keys are the difference ids");
+        line("`<kind>:<METHOD> <path>:<detail>` that a failing `CompatibilityTest` prints.");
         line("");
         line("How operations are compared:");
         line("");
