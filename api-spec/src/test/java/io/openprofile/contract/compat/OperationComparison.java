@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,9 @@ import java.util.TreeSet;
 /**
  * Compares one of Adobe's operations with the openprofile operation that serves it: parameters,
  * status codes, and the fields of the success body and of the error bodies.
+ *
+ * <p>NOTE: request bodies are not compared, so a request property that only one side declares
+ * does not show up as a difference.
  */
 final class OperationComparison {
 
@@ -53,6 +57,9 @@ final class OperationComparison {
     private void compareParameters() {
         Map<String, Parameter> adobeParameters = parameters(adobe);
         Map<String, Parameter> ourParameters = parameters(ours);
+        Set<String> ourExactNames = new HashSet<>();
+        ourParameters.values().forEach(mine -> ourExactNames.add(mine.getIn() + ":" + mine.getName()));
+        declaredParameters(ours).forEach(mine -> ourExactNames.add(mine.getIn() + ":" + mine.getName()));
 
         adobeParameters.forEach((key, theirs) -> {
             Parameter mine = ourParameters.get(key);
@@ -62,7 +69,7 @@ final class OperationComparison {
                         + "` is not in openprofile's contract");
                 return;
             }
-            if (!mine.getName().equals(theirs.getName())) {
+            if (!"header".equals(theirs.getIn()) && !ourExactNames.contains(detail)) {
                 add("param-case", detail, "Adobe names the " + theirs.getIn() + " parameter `" + theirs.getName()
                         + "`, openprofile `" + mine.getName() + "`");
             }
@@ -164,13 +171,7 @@ final class OperationComparison {
      */
     private static Map<String, Parameter> parameters(ApiOperation op) {
         Map<String, Parameter> parameters = new LinkedHashMap<>();
-        List<Parameter> declared = new ArrayList<>();
-        if (op.pathItem().getParameters() != null) {
-            declared.addAll(op.pathItem().getParameters());
-        }
-        if (op.operation().getParameters() != null) {
-            declared.addAll(op.operation().getParameters());
-        }
+        List<Parameter> declared = declaredParameters(op);
         declared.addAll(securityHeaders(op));
         for (Parameter parameter : declared) {
             if (parameter.getIn() == null || parameter.getName() == null || "path".equals(parameter.getIn())) {
@@ -183,6 +184,17 @@ final class OperationComparison {
             parameters.put(parameter.getIn() + ":" + name, parameter);
         }
         return parameters;
+    }
+
+    private static List<Parameter> declaredParameters(ApiOperation op) {
+        List<Parameter> declared = new ArrayList<>();
+        if (op.pathItem().getParameters() != null) {
+            declared.addAll(op.pathItem().getParameters());
+        }
+        if (op.operation().getParameters() != null) {
+            declared.addAll(op.operation().getParameters());
+        }
+        return declared;
     }
 
     private static List<Parameter> securityHeaders(ApiOperation op) {
