@@ -27,7 +27,7 @@ import java.util.TreeSet;
 final class OperationComparison {
 
     /**
-     * Header parameters that OpenAPI 3 tells tools to ignore, because {@code Accept} and
+     * Header parameters that OpenAPI 3 requires tools to ignore, because {@code Accept} and
      * {@code Content-Type} follow from the media types and {@code Authorization} from the
      * security schemes.
      */
@@ -206,7 +206,7 @@ final class OperationComparison {
                 || api.getComponents().getSecuritySchemes() == null) {
             return headers;
         }
-        // The first alternative is the one the contract documents as the usual way in.
+        // Security requirements are alternatives, and the first one is compared.
         for (String schemeName : requirements.get(0).keySet()) {
             SecurityScheme scheme = api.getComponents().getSecuritySchemes().get(schemeName);
             if (scheme != null && scheme.getType() == SecurityScheme.Type.APIKEY
