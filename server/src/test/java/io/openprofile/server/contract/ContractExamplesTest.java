@@ -6,6 +6,9 @@ import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -158,11 +161,29 @@ class ContractExamplesTest {
         if (value == null || schema == null) {
             return;
         }
-        JsonNode node = Json.mapper().valueToTree(value);
+        JsonNode node = integralNumbersAsIntegers(Json.mapper().valueToTree(value));
         ValidationReport report = validator.validate(() -> node, schema, "example");
         if (report.hasErrors()) {
             failures.add(where + " " + exampleName + ": " + messages(report));
         }
+    }
+
+    /**
+     * Turns decimal nodes without a fraction into integer nodes, because the parser reads some integer
+     * examples, such as epoch milliseconds of an int64 parameter, as BigDecimal.
+     */
+    private static JsonNode integralNumbersAsIntegers(JsonNode node) {
+        if (node.isNumber() && !node.isIntegralNumber() && node.canConvertToExactIntegral()) {
+            return BigIntegerNode.valueOf(node.bigIntegerValue());
+        }
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(entry -> entry.setValue(integralNumbersAsIntegers(entry.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, integralNumbersAsIntegers(array.get(i)));
+            }
+        }
+        return node;
     }
 
     private static void validateSchemaTree(String where, Schema<?> schema, Set<Schema<?>> visited,
