@@ -25,6 +25,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the examples of the bundled contract: every example value must match its schema, and every
- * operation must show an example of its request body and of each JSON response it documents.
+ * Checks the examples of the bundled contract. Every example value must match its schema, and every
+ * operation must show an example of its JSON request body and of each JSON response it documents.
  */
 class ContractExamplesTest {
 
@@ -80,7 +81,7 @@ class ContractExamplesTest {
     @Test
     void schemaExamplesMatchTheirSchemas() {
         List<String> failures = new ArrayList<>();
-        Set<Schema<?>> visited = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Schema<?>> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         contract.getComponents().getSchemas().forEach(
                 (name, schema) -> validateSchemaTree("schema " + name, schema, visited, failures));
 
