@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -59,8 +58,15 @@ class ContractExamplesTest {
     @Test
     void operationExamplesMatchTheirSchemas() {
         List<String> failures = new ArrayList<>();
+        contract.getPaths().forEach((path, item) -> {
+            for (Parameter parameter : resolveAll(item.getParameters())) {
+                String where = path + " parameter " + parameter.getName();
+                validateExample(where, "example", parameter.getExample(), parameter.getSchema(), failures);
+                validateExamples(where, parameter.getExamples(), parameter.getSchema(), failures);
+            }
+        });
         forEachOperation((name, operation) -> {
-            for (Parameter parameter : parameters(operation)) {
+            for (Parameter parameter : resolveAll(operation.getParameters())) {
                 String where = name + " parameter " + parameter.getName();
                 validateExample(where, "example", parameter.getExample(), parameter.getSchema(), failures);
                 validateExamples(where, parameter.getExamples(), parameter.getSchema(), failures);
@@ -126,10 +132,10 @@ class ContractExamplesTest {
         }));
     }
 
-    private static List<Parameter> parameters(Operation operation) {
+    private static List<Parameter> resolveAll(List<Parameter> declared) {
         List<Parameter> parameters = new ArrayList<>();
-        if (operation.getParameters() != null) {
-            operation.getParameters().forEach(parameter -> parameters.add(resolve(parameter)));
+        if (declared != null) {
+            declared.forEach(parameter -> parameters.add(resolve(parameter)));
         }
         return parameters;
     }
