@@ -118,6 +118,24 @@ class CatalogTest {
     }
 
     @Test
+    void patchWithoutTagsKeepsTags() {
+        String schemaId = flows.createClassSchema("Described", PROFILE);
+        String id = flows.createDataset("Described", schemaId);
+
+        Api.as(sandbox).contentType(ContentType.JSON)
+                .body(Map.of("description", "Members of the loyalty programme"))
+                .when().patch(DATASETS + "/" + id)
+                .then().statusCode(200);
+
+        Api.as(sandbox)
+                .when().get(DATASETS + "/" + id)
+                .then().statusCode(200)
+                .body(id + ".description", equalTo("Members of the loyalty programme"))
+                .body(id + ".tags.unifiedProfile", contains("enabled:true"))
+                .body(id + ".tags.unifiedIdentity", contains("enabled:true"));
+    }
+
+    @Test
     void patchUnknownDatasetReturns404() {
         Api.as(sandbox).contentType(ContentType.JSON)
                 .body(Map.of("name", "Nobody"))

@@ -132,6 +132,7 @@ class MetadataClientTest {
 
         assertThat(dataset.getName()).isEqualTo("Renamed");
         assertThat(dataset.getVersion()).isEqualTo("1.0.1");
+        assertThat(dataset.getTags()).as("tags kept by a rename").containsEntry("unifiedProfile", List.of("enabled:true"));
         assertThat(catalog.listDatasets(10, 0, "Renamed")).containsOnlyKeys(id);
     }
 
