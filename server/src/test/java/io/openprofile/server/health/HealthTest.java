@@ -1,0 +1,45 @@
+package io.openprofile.server.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The readiness and liveness endpoints that the Kubernetes probes call. */
+@QuarkusTest
+class HealthTest {
+
+    private static final String STORE = "checks.find { it.name == 'openprofile-store' }";
+    private static final String JOBS = "checks.find { it.name == 'openprofile-job-runner' }";
+
+    @Test
+    void readinessReportsStoreAndJobRunner() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(STORE + ".status", equalTo("UP"))
+                .body(STORE + ".data.pendingMigrations", equalTo(0))
+                .body(JOBS + ".status", equalTo("UP"))
+                .body(JOBS + ".data.state", equalTo("running"))
+                .body(JOBS + ".data.workers", equalTo(2))
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void livenessReportsJobRunner() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(JOBS + ".status", equalTo("UP"))
+                .body(JOBS + ".data.state", equalTo("running"));
+    }
+
+    @Test
+    void livenessLeavesStoreOut() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.not(hasItem("openprofile-store")));
+    }
+}
