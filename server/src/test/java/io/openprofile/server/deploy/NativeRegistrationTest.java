@@ -25,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -120,7 +121,7 @@ class NativeRegistrationTest {
 
     @Test
     void implementedApiInterfacesAreRegistered() {
-        Set<Class<?>> apis = new java.util.LinkedHashSet<>();
+        Set<Class<?>> apis = new LinkedHashSet<>();
         for (Class<?> type : handWritten()) {
             for (Class<?> implemented : type.getInterfaces()) {
                 if (implemented.getName().startsWith(GENERATED_API_PACKAGE)) {
@@ -137,7 +138,7 @@ class NativeRegistrationTest {
 
     @Test
     void jacksonBoundClassesAreRegistered() {
-        Set<Class<?>> bound = new java.util.LinkedHashSet<>();
+        Set<Class<?>> bound = new LinkedHashSet<>();
         Deque<Class<?>> pending = new ArrayDeque<>();
         handWritten().stream().filter(NativeRegistrationTest::hasJacksonAnnotation).forEach(pending::add);
         while (!pending.isEmpty()) {
@@ -160,10 +161,10 @@ class NativeRegistrationTest {
             if (name == null || !onClasspath(name)) {
                 continue;
             }
-            assertThat(registered)
+            assertThat(registered.contains(name))
                     .as("%s, the codec Parquet creates by reflection for %s pages, is not registered for "
                             + "reflection; add it to ParquetNativeRegistrations", name, codec)
-                    .contains(name);
+                    .isTrue();
         }
     }
 
@@ -213,11 +214,11 @@ class NativeRegistrationTest {
     }
 
     private static void assertRegistered(Class<?> type, String why) {
-        assertThat(registered)
+        assertThat(registered.contains(type.getName()))
                 .as("%s is %s but is not registered for reflection: annotate it with @RegisterForReflection, "
                         + "name it in the targets of one, or list it in a reflect-config.json under %s",
                         type.getName(), why, NATIVE_CONFIG_DIR)
-                .contains(type.getName());
+                .isTrue();
     }
 
     private static List<Class<?>> handWritten() {
@@ -266,7 +267,7 @@ class NativeRegistrationTest {
             types.add(method.getGenericReturnType());
             types.addAll(Arrays.asList(method.getGenericParameterTypes()));
         }
-        Set<Class<?>> records = new java.util.LinkedHashSet<>();
+        Set<Class<?>> records = new LinkedHashSet<>();
         for (Type named : types) {
             collectRecords(named, records);
         }
