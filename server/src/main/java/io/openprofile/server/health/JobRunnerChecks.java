@@ -18,7 +18,7 @@ import org.eclipse.microprofile.health.Readiness;
  *
  * <p>Liveness fails when the runner's poll loop died or no poll ended within the lease duration, because only
  * a restart brings the runner back. Readiness reports the same state but only fails before the
- * runner has started, since a process with a stalled runner still answers lookups.
+ * runner has started, because a process with a stalled runner still serves lookups.
  */
 @ApplicationScoped
 public class JobRunnerChecks {

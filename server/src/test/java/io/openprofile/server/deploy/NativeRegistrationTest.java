@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks that everything the server reaches by reflection or as a resource is registered for a
- * native image, so that adding a class or a resource without registering it fails here instead of
- * in a native build that this machine cannot run.
+ * native image. A class or resource added without registration fails here, because the machines
+ * that run the tests cannot build a native image.
  *
  * <p>A class counts as registered when it carries {@link RegisterForReflection}, is named in the
  * {@code targets} or {@code classNames} of one, or is listed in a {@code reflect-config.json}
@@ -213,11 +213,11 @@ class NativeRegistrationTest {
                 .isTrue();
     }
 
-    private static void assertRegistered(Class<?> type, String why) {
+    private static void assertRegistered(Class<?> type, String reason) {
         assertThat(registered.contains(type.getName()))
                 .as("%s is %s but is not registered for reflection: annotate it with @RegisterForReflection, "
                         + "name it in the targets of one, or list it in a reflect-config.json under %s",
-                        type.getName(), why, NATIVE_CONFIG_DIR)
+                        type.getName(), reason, NATIVE_CONFIG_DIR)
                 .isTrue();
     }
 

@@ -20,7 +20,7 @@ class StoreReadinessCheckTest {
     void emptyDatabaseIsNotReady() {
         Flyway flyway = flyway("jdbc:h2:mem:ready-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 
-        HealthCheckResponse response = StoreReadinessCheck.check(flyway);
+        HealthCheckResponse response = StoreReadinessCheck.checkMigrations(flyway);
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(response.getData().orElseThrow().get("schemaVersion")).isEqualTo("none");
@@ -32,7 +32,7 @@ class StoreReadinessCheckTest {
         Flyway flyway = flyway("jdbc:h2:mem:ready-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         flyway.migrate();
 
-        HealthCheckResponse response = StoreReadinessCheck.check(flyway);
+        HealthCheckResponse response = StoreReadinessCheck.checkMigrations(flyway);
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(response.getData().orElseThrow().get("pendingMigrations")).isEqualTo(0L);
@@ -44,7 +44,41 @@ class StoreReadinessCheckTest {
         // IFEXISTS=TRUE makes H2 reject the connection instead of creating the missing database.
         Flyway flyway = flyway("jdbc:h2:file:" + dir.resolve("missing") + ";IFEXISTS=TRUE");
 
-        HealthCheckResponse response = StoreReadinessCheck.check(flyway);
+        HealthCheckResponse response = StoreReadinessCheck.checkMigrations(flyway);
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat((String) response.getData().orElseThrow().get("error"))
+                .startsWith("cannot read the schema history");
+    }
+
+    @Test
+    void historyWithLatestVersionIsReady() {
+        Flyway flyway = flyway("jdbc:h2:mem:ready-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        flyway.migrate();
+        String latest = flyway.info().current().getVersion().toString();
+
+        HealthCheckResponse response = StoreReadinessCheck.checkHistory(flyway, latest);
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(response.getData().orElseThrow().get("schemaVersion")).isEqualTo(latest);
+    }
+
+    @Test
+    void historyWithoutLatestVersionIsNotReady() {
+        Flyway flyway = flyway("jdbc:h2:mem:ready-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        flyway.migrate();
+
+        HealthCheckResponse response = StoreReadinessCheck.checkHistory(flyway, "999");
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat((String) response.getData().orElseThrow().get("error")).contains("999");
+    }
+
+    @Test
+    void unreachableHistoryIsNotReady() {
+        Flyway flyway = flyway("jdbc:h2:file:" + dir.resolve("missing") + ";IFEXISTS=TRUE");
+
+        HealthCheckResponse response = StoreReadinessCheck.checkHistory(flyway, "1");
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat((String) response.getData().orElseThrow().get("error"))
