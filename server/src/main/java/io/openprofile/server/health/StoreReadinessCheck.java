@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * Reports the server ready only while the active database accepts queries and every migration of
  * this build has been applied to it.
  *
- * <p>Until the check first succeeds it asks Flyway for the pending migrations. After that it only
+ * <p>Until the check first succeeds it loads the pending migrations from Flyway. After that it only
  * looks up the latest version in the schema history table, because Flyway's full check scans the
  * migration scripts and logs a database version warning on every call.
  */
@@ -60,7 +60,7 @@ public class StoreReadinessCheck implements HealthCheck {
         return response;
     }
 
-    /** Asks Flyway for the applied and pending migrations, and reports a failure to read them as DOWN. */
+    /** Loads the applied and pending migrations from Flyway, and reports a failure to read them as DOWN. */
     static HealthCheckResponse checkMigrations(Flyway flyway) {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named(NAME);
         MigrationInfoService info;

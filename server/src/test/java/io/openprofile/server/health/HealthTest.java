@@ -17,7 +17,7 @@ class HealthTest {
 
     @Test
     void readinessReportsStoreAndJobRunner() {
-        // The first call asks Flyway for pending migrations and later calls read the schema history.
+        // The first call loads pending migrations from Flyway, and later calls query the schema history.
         for (int call = 1; call <= 2; call++) {
             given().when().get("/q/health/ready")
                     .then().statusCode(200)
