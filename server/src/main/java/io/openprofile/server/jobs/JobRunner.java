@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -49,6 +50,10 @@ public class JobRunner {
     private final Semaphore freeWorkers;
     private ScheduledExecutorService scheduler;
     private ExecutorService pool;
+    private ScheduledFuture<?> pollTask;
+    private volatile boolean stopped;
+    /** Clock time in milliseconds when the last poll returned or failed, or when the runner started. */
+    private volatile long lastPollCompletedAt;
 
     JobRunner(Database database, JobRepository jobs, Clock clock, Instance<JobHandler> handlers,
             @ConfigProperty(name = "openprofile.jobs.poll-interval") Duration pollInterval,
@@ -67,13 +72,16 @@ public class JobRunner {
     void start(@Observes StartupEvent event) {
         scheduler = Executors.newScheduledThreadPool(2, daemon("openprofile-jobs-scheduler"));
         pool = Executors.newFixedThreadPool(workers, daemon("openprofile-job-worker"));
-        scheduler.scheduleWithFixedDelay(this::pollSafely, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        lastPollCompletedAt = clock.millis();
+        pollTask = scheduler.scheduleWithFixedDelay(this::pollSafely, 0, pollInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
         long heartbeat = Math.max(100, leaseDuration.toMillis() / 3);
         scheduler.scheduleWithFixedDelay(this::heartbeatSafely, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         LOG.infof("job runner %s started with %d workers and job types %s", owner, workers, handlers.keySet());
     }
 
     void stop(@Observes ShutdownEvent event) {
+        stopped = true;
         if (scheduler != null) {
             scheduler.shutdownNow();
             pool.shutdown();
@@ -94,11 +102,22 @@ public class JobRunner {
         return owner;
     }
 
+    /** Returns a snapshot of this runner's threads and progress for the health checks. */
+    public JobRunnerStatus status() {
+        boolean started = scheduler != null;
+        // A periodic task whose run throws an Error is cancelled for good, and so is done.
+        boolean pollLoopAlive = started && !stopped && !pollTask.isDone() && !pool.isShutdown();
+        return new JobRunnerStatus(started, stopped, pollLoopAlive, workers,
+                workers - freeWorkers.availablePermits(), lastPollCompletedAt, leaseDuration);
+    }
+
     private void pollSafely() {
         try {
             poll();
         } catch (RuntimeException e) {
             LOG.errorf(e, "job runner %s failed to poll for jobs", owner);
+        } finally {
+            lastPollCompletedAt = clock.millis();
         }
     }
 
