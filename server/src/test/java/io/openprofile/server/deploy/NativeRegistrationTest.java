@@ -70,6 +70,9 @@ class NativeRegistrationTest {
             // SmallRye OpenAPI builds the served document from this file at build time
             "META-INF/openapi.yaml");
 
+    /** Static web content; Quarkus's HTTP extension adds every file under it to a native image. */
+    private static final String STATIC_RESOURCES_DIR = "META-INF/resources";
+
     private static Path classesDir;
     private static List<Class<?>> classes;
     private static Set<String> registered;
@@ -193,6 +196,7 @@ class NativeRegistrationTest {
         for (String resource : resources()) {
             boolean covered = BUILD_TIME_RESOURCES.contains(resource)
                     || resource.startsWith(NATIVE_CONFIG_DIR + "/")
+                    || resource.startsWith(STATIC_RESOURCES_DIR + "/")
                     || locations.stream().anyMatch(location -> resource.startsWith(location + "/"))
                     || includes.stream().anyMatch(glob -> matchesGlob(glob, resource))
                     || configured.stream().anyMatch(pattern -> pattern.matcher(resource).matches());
