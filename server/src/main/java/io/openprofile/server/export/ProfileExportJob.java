@@ -3,6 +3,7 @@ package io.openprofile.server.export;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openprofile.server.ingest.Batch;
+import io.openprofile.server.ingest.BatchFormat;
 import io.openprofile.server.ingest.BatchRepository;
 import io.openprofile.server.ingest.BatchStatus;
 import io.openprofile.server.jobs.Job;
@@ -19,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,9 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs an export job: walks every person of the sandbox in cluster id order, a chunk of persons at
- * a time, and stores each chunk's JSON Lines in the same transaction that moves the job's cursor
- * past the chunk. A job resumed after a crash starts after the last committed chunk, so the
- * exported file has every line once. Only one chunk of lines is held in memory.
+ * a time, and stores each chunk's JSON Lines or Parquet file in the same transaction that moves the
+ * job's cursor past the chunk. A job resumed after a crash starts after the last committed chunk,
+ * so the export has every line once. Only one chunk of lines is held in memory.
  */
 @ApplicationScoped
 public class ProfileExportJob implements JobHandler {
@@ -130,8 +132,8 @@ public class ProfileExportJob implements JobHandler {
             long now = clock.millis();
             long total = exports.countPersons(connection, tenant);
             String batchId = UUID.randomUUID().toString().replace("-", "");
-            batches.insert(connection, tenant, new Batch(batchId, row.datasetId(), BatchStatus.PROCESSING, "json",
-                    false, null, null, null, null, now, now, now, null));
+            batches.insert(connection, tenant, new Batch(batchId, row.datasetId(), BatchStatus.PROCESSING,
+                    row.format().wireName(), false, null, null, null, null, now, now, now, null));
             exports.start(connection, tenant, row.id(), batchId, total, now);
             return exports.find(connection, tenant, row.id()).orElseThrow();
         });
@@ -139,18 +141,15 @@ public class ProfileExportJob implements JobHandler {
 
     private ExportJobRow writeChunk(Tenant tenant, ExportJobRow row, List<String> persons, MergePolicy policy,
             ExportRequest request) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        long lineCount = 0;
+        List<ObjectNode> rows = new ArrayList<>();
         for (String clusterId : persons) {
-            for (ObjectNode line : lines.linesOf(tenant, clusterId, policy, request)) {
-                content.writeBytes((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
-                lineCount++;
-            }
+            rows.addAll(lines.linesOf(tenant, clusterId, policy, request));
         }
-        long count = lineCount;
+        long count = rows.size();
+        byte[] content = row.format() == BatchFormat.PARQUET ? ParquetChunkWriter.write(rows) : jsonLines(rows);
         int chunk = row.chunksWritten() + 1;
         return database.inTransaction(connection -> {
-            exports.putChunk(connection, tenant, row.batchId(), chunk, count, content.toByteArray());
+            exports.putChunk(connection, tenant, row.batchId(), chunk, count, content);
             boolean moved = exports.advance(connection, tenant, row.id(), row.chunksWritten(),
                     persons.get(persons.size() - 1), row.profilesDone() + persons.size(), row.linesWritten() + count,
                     clock.millis());
@@ -161,6 +160,14 @@ public class ProfileExportJob implements JobHandler {
             ExportJobRow next = exports.find(connection, tenant, row.id()).orElseThrow();
             return next;
         });
+    }
+
+    private static byte[] jsonLines(List<ObjectNode> rows) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        for (ObjectNode line : rows) {
+            content.writeBytes((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return content.toByteArray();
     }
 
     private void cancel(Tenant tenant, ExportJobRow row, JobContext context) {
