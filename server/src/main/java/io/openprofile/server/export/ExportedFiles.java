@@ -82,7 +82,7 @@ public class ExportedFiles {
         });
     }
 
-    /** Lists the files inside a dataset file; a JSON export has one even when it exported nothing. */
+    /** Lists the files inside a dataset file. A JSON export has one, even when it exported nothing. */
     public List<Entry> entries(Tenant tenant, String dataSetFileId) {
         DataSetFile file = get(tenant, dataSetFileId);
         if (file.job().format() != BatchFormat.PARQUET) {

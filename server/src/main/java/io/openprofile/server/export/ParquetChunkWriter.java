@@ -46,7 +46,8 @@ final class ParquetChunkWriter {
         ParquetShape shape = ParquetShape.ofRows(rows);
         MessageType schema = shape.toMessageType(SCHEMA_NAME);
         MemoryOutputFile file = new MemoryOutputFile();
-        // NOTE: the file is not compressed, because Snappy needs a native library.
+        // NOTE: the file is not compressed. Parquet loads every codec by class name through Hadoop, which a
+        // native image would need registered, and that has not been tried.
         try (ParquetWriter<ObjectNode> writer = new Builder(file, schema, shape)
                 .withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
@@ -56,7 +57,7 @@ final class ParquetChunkWriter {
                 writer.write(row);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write an exported chunk as Parquet", e);
+            throw new UncheckedIOException("failed to write an export chunk as Parquet", e);
         }
         return file.bytes.toByteArray();
     }
@@ -149,7 +150,7 @@ final class ParquetChunkWriter {
             }
         }
 
-        /** Writes an array as a three-level list; a null element is an element group without a value. */
+        /** Writes an array as a three-level list, where a null element is an element group without a value. */
         private void writeList(JsonNode array, ParquetShape arrayShape) {
             consumer.startGroup();
             if (!array.isEmpty()) {
@@ -169,7 +170,7 @@ final class ParquetChunkWriter {
         }
     }
 
-    /** An output file that collects the bytes in memory; one chunk's file is as large as its rows. */
+    /** An output file that collects the bytes in memory, as large as one chunk's rows. */
     private static final class MemoryOutputFile implements OutputFile {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 

@@ -91,7 +91,7 @@ final class ParquetShape {
         }
     }
 
-    /** Returns the kind of a JSON value; an integer beyond the range of a long is a string. */
+    /** Returns the kind of a JSON value. An integer beyond the range of a long counts as a string. */
     static Kind kindOf(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return Kind.NULL;
@@ -116,8 +116,8 @@ final class ParquetShape {
 
     /**
      * Returns the kind this shape is written as. A field seen only with nulls, and an object seen
-     * only empty, are written as strings, because Parquet has no type for them: a group needs at
-     * least one field.
+     * only empty, are written as strings, because Parquet has no type for them. A Parquet group
+     * needs at least one field.
      */
     Kind writtenKind() {
         if (kind == Kind.NULL) {
@@ -129,7 +129,7 @@ final class ParquetShape {
         return kind;
     }
 
-    /** Builds the Parquet schema of a row shape; every field is optional. */
+    /** Builds the Parquet schema of a row shape, in which every field is optional. */
     MessageType toMessageType(String name) {
         Types.MessageTypeBuilder message = Types.buildMessage();
         fields.forEach((field, shape) -> message.addField(shape.toType(field)));

@@ -80,7 +80,7 @@ public class PreviewReportJob implements JobHandler {
                 clock.millis() - started, pruned);
     }
 
-    /** Returns the start of the oldest UTC day whose newest report is kept: today counts as the first day. */
+    /** Returns the start of the oldest UTC day whose newest report is kept, counting today as the first day. */
     static long keepFrom(long now, int retentionDays) {
         LocalDate today = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).toLocalDate();
         return today.minusDays(retentionDays - 1L).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();

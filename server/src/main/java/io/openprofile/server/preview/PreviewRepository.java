@@ -93,7 +93,7 @@ public class PreviewRepository {
         finish(person, census);
     }
 
-    /** Adds a person to the census; a person without graph identities is one identity of its own. */
+    /** Adds a person to the census. A person without graph identities counts as one identity of its own. */
     private static void finish(ProfileCensus.Person person, ProfileCensus census) {
         if (person == null) {
             return;

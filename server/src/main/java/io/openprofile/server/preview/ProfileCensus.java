@@ -79,7 +79,7 @@ final class ProfileCensus {
         }
     }
 
-    /** Counts one complete person; each person must be added once. */
+    /** Counts one complete person. Each person must be added once. */
     void add(Person person) {
         totalEvents += person.events;
         if (person.hasFragment) {

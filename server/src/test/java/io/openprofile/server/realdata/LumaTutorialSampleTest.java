@@ -329,8 +329,13 @@ class LumaTutorialSampleTest {
         return Exports.downloadParquet(flows.sandbox(), job.getString("destination.batchId"));
     }
 
+    /** Returns an identifier as text: the sample's loyalty ids are numbers, so their column is INT64. */
     private static String systemIdentifier(Group row, String field) {
-        return ParquetRows.string(ParquetRows.group(row, "_techmarketingdemos", "systemIdentifier"), field);
+        Group identifiers = ParquetRows.group(row, "_techmarketingdemos", "systemIdentifier");
+        if (identifiers == null || identifiers.getFieldRepetitionCount(field) == 0) {
+            return null;
+        }
+        return identifiers.getValueToString(identifiers.getType().getFieldIndex(field), 0);
     }
 
     private static List<Group> rowsOf(List<Group> rows, String crmId) {
