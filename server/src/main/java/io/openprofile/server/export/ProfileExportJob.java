@@ -141,15 +141,12 @@ public class ProfileExportJob implements JobHandler {
 
     private ExportJobRow writeChunk(Tenant tenant, ExportJobRow row, List<String> persons, MergePolicy policy,
             ExportRequest request) {
-        List<ObjectNode> rows = new ArrayList<>();
-        for (String clusterId : persons) {
-            rows.addAll(lines.linesOf(tenant, clusterId, policy, request));
-        }
-        long count = rows.size();
-        byte[] content = row.format() == BatchFormat.PARQUET ? ParquetChunkWriter.write(rows) : jsonLines(rows);
+        Chunk content = row.format() == BatchFormat.PARQUET ? parquetChunk(tenant, persons, policy, request)
+                : jsonLinesChunk(tenant, persons, policy, request);
+        long count = content.lineCount();
         int chunk = row.chunksWritten() + 1;
         return database.inTransaction(connection -> {
-            exports.putChunk(connection, tenant, row.batchId(), chunk, count, content);
+            exports.putChunk(connection, tenant, row.batchId(), chunk, count, content.bytes());
             boolean moved = exports.advance(connection, tenant, row.id(), row.chunksWritten(),
                     persons.get(persons.size() - 1), row.profilesDone() + persons.size(), row.linesWritten() + count,
                     clock.millis());
@@ -162,12 +159,30 @@ public class ProfileExportJob implements JobHandler {
         });
     }
 
-    private static byte[] jsonLines(List<ObjectNode> rows) {
+    /** The stored content of one chunk and the number of lines (or Parquet rows) in it. */
+    private record Chunk(long lineCount, byte[] bytes) {
+    }
+
+    /** Serializes each person's lines as soon as they are built, so only the chunk's bytes stay in memory. */
+    private Chunk jsonLinesChunk(Tenant tenant, List<String> persons, MergePolicy policy, ExportRequest request) {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (ObjectNode line : rows) {
-            content.writeBytes((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
+        long lineCount = 0;
+        for (String clusterId : persons) {
+            for (ObjectNode line : lines.linesOf(tenant, clusterId, policy, request)) {
+                content.writeBytes((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
+                lineCount++;
+            }
         }
-        return content.toByteArray();
+        return new Chunk(lineCount, content.toByteArray());
+    }
+
+    /** Keeps the chunk's rows as JSON trees, because the Parquet schema is inferred from all of them. */
+    private Chunk parquetChunk(Tenant tenant, List<String> persons, MergePolicy policy, ExportRequest request) {
+        List<ObjectNode> rows = new ArrayList<>();
+        for (String clusterId : persons) {
+            rows.addAll(lines.linesOf(tenant, clusterId, policy, request));
+        }
+        return new Chunk(rows.size(), ParquetChunkWriter.write(rows));
     }
 
     private void cancel(Tenant tenant, ExportJobRow row, JobContext context) {
