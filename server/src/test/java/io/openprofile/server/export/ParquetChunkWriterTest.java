@@ -77,7 +77,7 @@ class ParquetChunkWriterTest {
         assertEquals(0, empty.getFieldRepetitionCount("list"));
         Group tags = rows.get(1).getGroup("tags", 0);
         assertEquals(2, tags.getFieldRepetitionCount("list"));
-        assertEquals("a", tags.getGroup("list", 0).getGroup("element", 0).getString("element", 0));
+        assertEquals("a", tags.getGroup("list", 0).getString("element", 0));
         assertEquals(0, tags.getGroup("list", 1).getFieldRepetitionCount("element"));
     }
 

@@ -298,25 +298,19 @@ class LumaTutorialSampleTest {
 
     /** Exports the sandbox's profiles into a new dataset and returns the downloaded lines. */
     private static List<JsonPath> export(Map<String, Object> extra) {
-        String destination = flows.createDataset("Luma export " + System.nanoTime(), flows.createClassSchema(
-                "Luma export " + System.nanoTime(), "https://ns.adobe.com/xdm/context/profile"));
-        Map<String, Object> body = new java.util.HashMap<>(extra);
-        body.put("destination", Map.of("datasetId", destination));
-        body.put("schema", Map.of("name", "_xdm.context.profile"));
-        long id = Api.as(flows.sandbox()).contentType(ContentType.JSON).body(body)
-                .when().post(Exports.JOBS)
-                .then().statusCode(200)
-                .extract().jsonPath().getLong("id");
-        JsonPath job = Exports.awaitJob(flows.sandbox(), id);
-        assertEquals("SUCCEEDED", job.getString("status"));
-        return Exports.download(flows.sandbox(), job.getString("destination.batchId"));
+        return Exports.download(flows.sandbox(), runExport(extra, "json"));
     }
 
     /** Exports the sandbox's profiles into a new Parquet dataset and returns the downloaded rows. */
     private static List<Group> exportParquet(Map<String, Object> extra) throws IOException {
-        String destination = flows.createDataset("Luma Parquet export " + System.nanoTime(), flows.createClassSchema(
-                "Luma Parquet export " + System.nanoTime(), "https://ns.adobe.com/xdm/context/profile"));
-        flows.setFileFormat(destination, "parquet");
+        return Exports.downloadParquet(flows.sandbox(), runExport(extra, "parquet"));
+    }
+
+    /** Runs an export into a new dataset of the file format and returns the batch id of the succeeded job. */
+    private static String runExport(Map<String, Object> extra, String format) {
+        String destination = flows.createDataset("Luma export " + System.nanoTime(), flows.createClassSchema(
+                "Luma export " + System.nanoTime(), "https://ns.adobe.com/xdm/context/profile"));
+        flows.setFileFormat(destination, format);
         Map<String, Object> body = new java.util.HashMap<>(extra);
         body.put("destination", Map.of("datasetId", destination));
         body.put("schema", Map.of("name", "_xdm.context.profile"));
@@ -326,7 +320,7 @@ class LumaTutorialSampleTest {
                 .extract().jsonPath().getLong("id");
         JsonPath job = Exports.awaitJob(flows.sandbox(), id);
         assertEquals("SUCCEEDED", job.getString("status"));
-        return Exports.downloadParquet(flows.sandbox(), job.getString("destination.batchId"));
+        return job.getString("destination.batchId");
     }
 
     /** Returns an identifier as text: the sample's loyalty ids are numbers, so their column is INT64. */
