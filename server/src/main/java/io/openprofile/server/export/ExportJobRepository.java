@@ -1,6 +1,7 @@
 package io.openprofile.server.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.openprofile.server.ingest.BatchFormat;
 import io.openprofile.server.store.Json;
 import io.openprofile.server.store.Sql;
 import io.openprofile.server.tenancy.Tenant;
@@ -19,19 +20,20 @@ import java.util.Optional;
 public class ExportJobRepository {
 
     /** Inserts a NEW job and returns its generated numeric id. */
-    public long insert(Connection connection, Tenant tenant, String request, String datasetId, long now)
-            throws SQLException {
-        String sql = "INSERT INTO export_job (org_id, sandbox_name, status, request, dataset_id, chunks_written, "
-                + "profiles_done, lines_written, cancel_requested, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, 0, 0, 0, FALSE, ?, ?)";
+    public long insert(Connection connection, Tenant tenant, String request, String datasetId, BatchFormat format,
+            long now) throws SQLException {
+        String sql = "INSERT INTO export_job (org_id, sandbox_name, status, request, dataset_id, file_format, "
+                + "chunks_written, profiles_done, lines_written, cancel_requested, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, FALSE, ?, ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {"id"})) {
             statement.setString(1, tenant.orgId());
             statement.setString(2, tenant.sandboxName());
             statement.setString(3, ExportStatus.NEW.name());
             statement.setString(4, request);
             statement.setString(5, datasetId);
-            statement.setLong(6, now);
+            statement.setString(6, format.wireName());
             statement.setLong(7, now);
+            statement.setLong(8, now);
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -130,6 +132,17 @@ public class ExportJobRepository {
                 tenant.sandboxName()).orElse(0L);
     }
 
+    /** The number and size in bytes of one stored chunk. */
+    public record ChunkSize(int number, long sizeBytes) {
+    }
+
+    /** Lists the chunks of a batch that contain at least one byte, in chunk order. */
+    public List<ChunkSize> nonEmptyChunks(Connection connection, Tenant tenant, String batchId) throws SQLException {
+        return Sql.query(connection, "SELECT chunk_number, size_bytes FROM export_chunk WHERE batch_id = ? "
+                + "AND org_id = ? AND sandbox_name = ? AND size_bytes > 0 ORDER BY chunk_number",
+                row -> new ChunkSize(row.getInt(1), row.getLong(2)), batchId, tenant.orgId(), tenant.sandboxName());
+    }
+
     /** Lists the chunk numbers of a batch in file order. */
     public List<Integer> chunkNumbers(Connection connection, Tenant tenant, String batchId) throws SQLException {
         return Sql.query(connection, "SELECT chunk_number FROM export_chunk WHERE batch_id = ? AND org_id = ? "
@@ -181,9 +194,12 @@ public class ExportJobRepository {
 
     private static ExportJobRow map(ResultSet row) throws SQLException {
         String errors = row.getString("errors");
+        String formatName = row.getString("file_format");
+        BatchFormat format = BatchFormat.parse(formatName)
+                .orElseThrow(() -> new SQLException("stored export job has unknown file format " + formatName));
         return new ExportJobRow(row.getLong("id"), new Tenant(row.getString("org_id"), row.getString("sandbox_name")),
                 ExportStatus.valueOf(row.getString("status")), Json.readObject(row.getString("request")),
-                row.getString("dataset_id"), row.getString("batch_id"), row.getString("cursor_cluster"),
+                row.getString("dataset_id"), format, row.getString("batch_id"), row.getString("cursor_cluster"),
                 row.getInt("chunks_written"), row.getLong("profiles_done"), nullableLong(row, "profiles_total"),
                 row.getLong("lines_written"), row.getBoolean("cancel_requested"),
                 errors == null ? null : readArray(errors),

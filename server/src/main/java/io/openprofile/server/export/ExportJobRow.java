@@ -2,11 +2,12 @@ package io.openprofile.server.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openprofile.server.ingest.BatchFormat;
 import io.openprofile.server.tenancy.Tenant;
 
 /**
- * A stored export job: the request as the client sent it, its status, and the resume cursor of
- * the running export ({@code cursorCluster}, {@code chunksWritten}).
+ * A stored export job: the request as the client sent it, the file format of its output, its
+ * status, and the resume cursor of the running export ({@code cursorCluster}, {@code chunksWritten}).
  */
 public record ExportJobRow(
         long id,
@@ -14,6 +15,7 @@ public record ExportJobRow(
         ExportStatus status,
         ObjectNode request,
         String datasetId,
+        BatchFormat format,
         String batchId,
         String cursorCluster,
         int chunksWritten,

@@ -1,8 +1,11 @@
 package io.openprofile.server.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openprofile.server.catalog.Dataset;
 import io.openprofile.server.catalog.DatasetRepository;
 import io.openprofile.server.error.DomainException;
+import io.openprofile.server.ingest.BatchFormat;
 import io.openprofile.server.jobs.JobRepository;
 import io.openprofile.server.jobs.JobRunner;
 import io.openprofile.server.merge.MergePolicy;
@@ -63,18 +66,33 @@ public class ExportJobService {
                 ? Json.mapper().getNodeFactory().numberNode(1) : request.path("mergePolicy").path("version"));
         long now = clock.millis();
         ExportJobRow created = database.inTransaction(connection -> {
-            if (datasets.find(connection, tenant, datasetId).isEmpty()) {
-                throw DomainException.invalid("destination.datasetId", datasetId, "must be the id of an existing "
-                        + "dataset of sandbox '" + tenant.sandboxName() + "'; create the dataset first");
-            }
-            long id = exports.insert(connection, tenant, Json.write(stored), datasetId, now);
+            Dataset dataset = datasets.find(connection, tenant, datasetId).orElseThrow(
+                    () -> DomainException.invalid("destination.datasetId", datasetId, "must be the id of an existing "
+                            + "dataset of sandbox '" + tenant.sandboxName() + "'; create the dataset first"));
+            BatchFormat format = fileFormat(dataset);
+            long id = exports.insert(connection, tenant, Json.write(stored), datasetId, format, now);
             jobs.enqueue(connection, tenant, EXPORT_JOB, Long.toString(id), now);
             return exports.find(connection, tenant, id).orElseThrow();
         });
         runner.wake();
-        LOG.infof("queued export job %d to dataset %s with merge policy %s in %s/%s", created.id(), datasetId,
-                policy.id(), tenant.orgId(), tenant.sandboxName());
+        LOG.infof("queued export job %d to dataset %s as %s with merge policy %s in %s/%s", created.id(), datasetId,
+                created.format().wireName(), policy.id(), tenant.orgId(), tenant.sandboxName());
         return created;
+    }
+
+    /**
+     * Returns the output format that the destination dataset declares in {@code fileDescription.format}:
+     * JSON Lines when it declares none or {@code json}, Parquet for {@code parquet}.
+     */
+    static BatchFormat fileFormat(Dataset dataset) {
+        JsonNode declared = dataset.body().path("fileDescription").get("format");
+        if (declared == null || declared.isNull()) {
+            return BatchFormat.JSON;
+        }
+        return BatchFormat.parse(declared.asText()).orElseThrow(() -> DomainException.invalid(
+                "destination.datasetId", dataset.id(), "must be a dataset whose fileDescription.format is json or "
+                        + "parquet, but it is '" + declared.asText() + "'; change the dataset's format or export "
+                        + "to another dataset"));
     }
 
     public ExportJobRow get(Tenant tenant, long id) {

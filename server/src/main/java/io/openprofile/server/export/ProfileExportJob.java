@@ -3,6 +3,7 @@ package io.openprofile.server.export;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openprofile.server.ingest.Batch;
+import io.openprofile.server.ingest.BatchFormat;
 import io.openprofile.server.ingest.BatchRepository;
 import io.openprofile.server.ingest.BatchStatus;
 import io.openprofile.server.jobs.Job;
@@ -19,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,9 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs an export job: walks every person of the sandbox in cluster id order, a chunk of persons at
- * a time, and stores each chunk's JSON Lines in the same transaction that moves the job's cursor
- * past the chunk. A job resumed after a crash starts after the last committed chunk, so the
- * exported file has every line once. Only one chunk of lines is held in memory.
+ * a time, and stores each chunk's JSON Lines or Parquet file in the same transaction that moves the
+ * job's cursor past the chunk. A job resumed after a crash starts after the last committed chunk,
+ * so the export has every line once. Only one chunk of lines is held in memory.
  */
 @ApplicationScoped
 public class ProfileExportJob implements JobHandler {
@@ -130,8 +132,8 @@ public class ProfileExportJob implements JobHandler {
             long now = clock.millis();
             long total = exports.countPersons(connection, tenant);
             String batchId = UUID.randomUUID().toString().replace("-", "");
-            batches.insert(connection, tenant, new Batch(batchId, row.datasetId(), BatchStatus.PROCESSING, "json",
-                    false, null, null, null, null, now, now, now, null));
+            batches.insert(connection, tenant, new Batch(batchId, row.datasetId(), BatchStatus.PROCESSING,
+                    row.format().wireName(), false, null, null, null, null, now, now, now, null));
             exports.start(connection, tenant, row.id(), batchId, total, now);
             return exports.find(connection, tenant, row.id()).orElseThrow();
         });
@@ -139,18 +141,12 @@ public class ProfileExportJob implements JobHandler {
 
     private ExportJobRow writeChunk(Tenant tenant, ExportJobRow row, List<String> persons, MergePolicy policy,
             ExportRequest request) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        long lineCount = 0;
-        for (String clusterId : persons) {
-            for (ObjectNode line : lines.linesOf(tenant, clusterId, policy, request)) {
-                content.writeBytes((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
-                lineCount++;
-            }
-        }
-        long count = lineCount;
+        Chunk content = row.format() == BatchFormat.PARQUET ? parquetChunk(tenant, persons, policy, request)
+                : jsonLinesChunk(tenant, persons, policy, request);
+        long count = content.lineCount();
         int chunk = row.chunksWritten() + 1;
         return database.inTransaction(connection -> {
-            exports.putChunk(connection, tenant, row.batchId(), chunk, count, content.toByteArray());
+            exports.putChunk(connection, tenant, row.batchId(), chunk, count, content.bytes());
             boolean moved = exports.advance(connection, tenant, row.id(), row.chunksWritten(),
                     persons.get(persons.size() - 1), row.profilesDone() + persons.size(), row.linesWritten() + count,
                     clock.millis());
@@ -161,6 +157,32 @@ public class ProfileExportJob implements JobHandler {
             ExportJobRow next = exports.find(connection, tenant, row.id()).orElseThrow();
             return next;
         });
+    }
+
+    /** The stored content of one chunk and the number of lines (or Parquet rows) in it. */
+    private record Chunk(long lineCount, byte[] bytes) {
+    }
+
+    /** Serializes each person's lines as soon as they are built, so only the chunk's bytes stay in memory. */
+    private Chunk jsonLinesChunk(Tenant tenant, List<String> persons, MergePolicy policy, ExportRequest request) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        long lineCount = 0;
+        for (String clusterId : persons) {
+            for (ObjectNode line : lines.linesOf(tenant, clusterId, policy, request)) {
+                content.writeBytes((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
+                lineCount++;
+            }
+        }
+        return new Chunk(lineCount, content.toByteArray());
+    }
+
+    /** Keeps the chunk's rows as JSON trees, because the Parquet schema is inferred from all of them. */
+    private Chunk parquetChunk(Tenant tenant, List<String> persons, MergePolicy policy, ExportRequest request) {
+        List<ObjectNode> rows = new ArrayList<>();
+        for (String clusterId : persons) {
+            rows.addAll(lines.linesOf(tenant, clusterId, policy, request));
+        }
+        return new Chunk(rows.size(), ParquetChunkWriter.write(rows));
     }
 
     private void cancel(Tenant tenant, ExportJobRow row, JobContext context) {

@@ -62,12 +62,15 @@ public class DataAccessDelegate implements DataAccessApi {
     @Override
     public RestResponse<DataSetFileContents> getDatasetFile(String dataSetFileId) {
         Tenant tenant = context.tenant();
-        ExportedFiles.DataSetFile file = exported.get(tenant, dataSetFileId);
-        DataSetFileEntry entry = new DataSetFileEntry().name(ExportedFiles.FILE_NAME)
-                .length(Long.toString(file.size()))
-                .links(link(FILES + file.id() + "?path=" + ExportedFiles.FILE_NAME));
-        return RestResponse.ok(new DataSetFileContents().data(List.of(entry))
-                .page(new FilePage().limit(MAX_FILES).count(1)).links(Map.of()));
+        List<DataSetFileEntry> data = new ArrayList<>();
+        for (ExportedFiles.Entry entry : exported.entries(tenant, dataSetFileId)) {
+            data.add(new DataSetFileEntry().name(entry.name()).length(Long.toString(entry.size()))
+                    .links(link(FILES + dataSetFileId + "?path=" + entry.name())));
+        }
+        // NOTE: every part file is listed on one page, so _page.limit can be below _page.count for a
+        // Parquet export of more than MAX_FILES chunks.
+        return RestResponse.ok(new DataSetFileContents().data(data)
+                .page(new FilePage().limit(MAX_FILES).count(data.size())).links(Map.of()));
     }
 
     @Override

@@ -51,7 +51,8 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Reads the rows of an Apache Parquet file as JSON records, so that they go through the same validation and
- * merge as records of a JSON file. This is the only class of openprofile that uses Parquet or Hadoop types.
+ * merge as records of a JSON file. This is the only Parquet reader of openprofile. Exports write Parquet through
+ * {@code export.ParquetChunkWriter}.
  *
  * <p>Parquet needs random access to read its footer and column chunks, so the stream is first copied to a
  * temporary file, which {@link #close()} deletes. A temporary file costs disk space equal to the file (at most

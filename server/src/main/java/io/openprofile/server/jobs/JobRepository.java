@@ -23,18 +23,28 @@ public class JobRepository {
     /** Queues a job in the caller's transaction and returns its id. */
     public String enqueue(Connection connection, Tenant tenant, String type, String subjectId, long now)
             throws SQLException {
+        return enqueue(connection, tenant, type, subjectId, now, null);
+    }
+
+    /**
+     * Queues a job in the caller's transaction that no runner claims before {@code runAfter} (epoch
+     * milliseconds, null for at once), and returns its id.
+     */
+    public String enqueue(Connection connection, Tenant tenant, String type, String subjectId, long now,
+            Long runAfter) throws SQLException {
         String id = UUID.randomUUID().toString();
         Sql.update(connection, "INSERT INTO job (id, org_id, sandbox_name, job_type, subject_id, status, attempts, "
-                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                id, tenant.orgId(), tenant.sandboxName(), type, subjectId, JobStatus.QUEUED.name(), now, now);
+                + "run_after, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                id, tenant.orgId(), tenant.sandboxName(), type, subjectId, JobStatus.QUEUED.name(), runAfter, now,
+                now);
         return id;
     }
 
-    /** Lists ids of jobs that are queued or whose lease has expired, oldest first. */
+    /** Lists ids of jobs that are queued and due, or whose lease has expired, oldest first. */
     public List<String> findClaimable(Connection connection, long now, int max) throws SQLException {
-        return Sql.query(connection, "SELECT id FROM job WHERE status = ? OR (status = ? AND lease_expires_at < ?) "
-                + "ORDER BY created_at, id LIMIT " + max,
-                row -> row.getString(1), JobStatus.QUEUED.name(), JobStatus.RUNNING.name(), now);
+        return Sql.query(connection, "SELECT id FROM job WHERE (status = ? AND (run_after IS NULL OR run_after <= ?)) "
+                + "OR (status = ? AND lease_expires_at < ?) ORDER BY created_at, id LIMIT " + max,
+                row -> row.getString(1), JobStatus.QUEUED.name(), now, JobStatus.RUNNING.name(), now);
     }
 
     /** Takes the lease of a job if it is still claimable; returns the claimed job. */

@@ -11,14 +11,18 @@ import io.openprofile.server.store.Database;
 import io.openprofile.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Computes every profile report of a sandbox and stores them as one row. The store is read in one
- * transaction and the row is written with the job's completion, so a retried job at worst stores
- * a second, equally correct report.
+ * Computes every profile report of a sandbox and stores them as one row, then prunes old reports.
+ * The store is read in one transaction and the row is written with the job's completion, so a
+ * retried job at worst stores a second, equally correct report.
  */
 @ApplicationScoped
 public class PreviewReportJob implements JobHandler {
@@ -29,12 +33,19 @@ public class PreviewReportJob implements JobHandler {
     private final PreviewRepository reports;
     private final NamespaceService namespaces;
     private final Clock clock;
+    private final int retentionDays;
 
-    PreviewReportJob(Database database, PreviewRepository reports, NamespaceService namespaces, Clock clock) {
+    PreviewReportJob(Database database, PreviewRepository reports, NamespaceService namespaces, Clock clock,
+            @ConfigProperty(name = "openprofile.preview.report-retention-days") int retentionDays) {
+        if (retentionDays < 1) {
+            throw new IllegalArgumentException("openprofile.preview.report-retention-days must be at least 1, got "
+                    + retentionDays);
+        }
         this.database = database;
         this.reports = reports;
         this.namespaces = namespaces;
         this.clock = clock;
+        this.retentionDays = retentionDays;
     }
 
     @Override
@@ -51,19 +62,28 @@ public class PreviewReportJob implements JobHandler {
             namespaceIds.put(namespace.code(), namespace.id());
         }
         long started = clock.millis();
-        // NOTE: the report keeps every identity, fragment key and event group of the sandbox in
-        // memory while it counts, so its heap use grows with the size of the sandbox.
-        StoreContents contents = database.inTransaction(connection -> reports.read(connection, tenant));
-        long now = clock.millis();
-        ObjectNode body = ProfileCensus.build(contents, namespaceIds, now);
-        database.inTransaction(connection -> {
-            reports.insert(connection, tenant, now, body);
-            context.completeIn(connection);
-            return null;
+        ProfileCensus census = new ProfileCensus(started);
+        StoreContents catalog = database.inTransaction(connection -> {
+            reports.countInto(connection, tenant, census);
+            return reports.catalog(connection, tenant);
         });
-        LOG.infof("profile report of %s/%s stored: %s profiles, %d fragments, computed in %d ms", tenant.orgId(),
-                tenant.sandboxName(), body.path("status").path("totalRows").asText(), contents.fragments().size(),
-                clock.millis() - started);
+        ObjectNode body = census.build(catalog, namespaceIds);
+        long keepFrom = keepFrom(started, retentionDays);
+        int pruned = database.inTransaction(connection -> {
+            reports.insert(connection, tenant, started, body);
+            int deleted = reports.prune(connection, tenant, keepFrom);
+            context.completeIn(connection);
+            return deleted;
+        });
+        LOG.infof("profile report of %s/%s stored: %d profiles, %d fragments, computed in %d ms; %d old reports "
+                + "pruned", tenant.orgId(), tenant.sandboxName(), census.profiles(), census.fragments(),
+                clock.millis() - started, pruned);
+    }
+
+    /** Returns the start of the oldest UTC day whose newest report is kept, counting today as the first day. */
+    static long keepFrom(long now, int retentionDays) {
+        LocalDate today = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).toLocalDate();
+        return today.minusDays(retentionDays - 1L).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
     @Override

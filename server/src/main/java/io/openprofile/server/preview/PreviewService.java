@@ -82,7 +82,8 @@ public class PreviewService {
         if (found.isEmpty()) {
             String when = date == null ? "yet" : "on " + date;
             throw new DomainException(ErrorKind.NOT_FOUND, "REPORT_NOT_FOUND", "no profile report exists " + when
-                    + " in this sandbox; reports run after each successful batch and each finished delete request",
+                    + " in this sandbox; reports run after each successful batch, each finished delete request and "
+                    + "streamed records, and only the newest report of each recent day is kept",
                     date == null ? null : "date", date);
         }
         return (ObjectNode) found.get().body().get(report.key);

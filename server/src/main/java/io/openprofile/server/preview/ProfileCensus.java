@@ -6,17 +6,19 @@ import io.openprofile.server.store.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Counts the profiles of one sandbox for every report at once. A person is a cluster of the
- * identity graph, and a profile is a person with at least one profile fragment. A person's
- * records are its fragments and the events of its identities. A fragment or event whose primary
- * identity is not in the graph forms a person of its own.
+ * Counts the profiles of one sandbox for every report at once, one person at a time. A person is
+ * a cluster of the identity graph, and a profile is a person with at least one profile fragment. A
+ * person's records are its fragments and the events of its identities. A fragment or event whose
+ * primary identity is not in the graph forms a person of its own.
+ *
+ * <p>The census keeps running totals only: its memory grows with the number of datasets,
+ * namespaces and distinct dataset or namespace combinations, not with the number of persons.
  */
 final class ProfileCensus {
 
@@ -33,7 +35,7 @@ final class ProfileCensus {
     private static final long DAY_MILLIS = 86_400_000L;
 
     /** The facts about one person that the reports count. */
-    private static final class Person {
+    static final class Person {
         final TreeSet<String> datasets = new TreeSet<>();
         final TreeSet<String> namespaces = new TreeSet<>();
         int identities;
@@ -43,77 +45,101 @@ final class ProfileCensus {
         String onlyNamespace;
     }
 
-    private ProfileCensus() {
+    /** Profiles and events of the single-identity persons without an event in one period. */
+    private static final class Unstitched {
+        long profiles;
+        long events;
+        final Map<String, long[]> perNamespace = new TreeMap<>();
     }
 
-    /** Builds every report from the store's contents as of {@code now}, epoch milliseconds. */
-    static ObjectNode build(StoreContents store, Map<String, Integer> namespaceIds, long now) {
-        Map<String, StoreContents.Node> nodes = new HashMap<>();
-        Map<String, Person> persons = new HashMap<>();
-        for (StoreContents.Node node : store.nodes()) {
-            nodes.put(node.xid(), node);
-            Person person = persons.computeIfAbsent(node.clusterId(), id -> new Person());
-            person.identities++;
-            person.namespaces.add(node.namespaceCode());
-            person.onlyNamespace = node.namespaceCode();
+    private final long now;
+    private long profiles;
+    private long fragments;
+    private long totalEvents;
+    private final Map<String, Long> profilesPerDataset = new TreeMap<>();
+    private final Map<String, Long> profilesPerNamespace = new TreeMap<>();
+    private final Map<String, Long> fragmentsPerNamespace = new TreeMap<>();
+    private final Map<String, Long> datasetOverlap = new TreeMap<>();
+    private final Map<String, Long> namespaceOverlap = new TreeMap<>();
+    private final Map<Integer, Unstitched> unstitched = new TreeMap<>();
+
+    /** Starts a census as of {@code now}, epoch milliseconds, which the unstitched periods count back from. */
+    ProfileCensus(long now) {
+        this.now = now;
+        for (int days : UNSTITCHED_DAYS) {
+            unstitched.put(days, new Unstitched());
         }
-        Map<String, Long> fragmentsPerNamespace = new TreeMap<>();
-        for (StoreContents.FragmentRow fragment : store.fragments()) {
-            Person person = personOf(fragment.primaryXid(), nodes, persons);
-            person.hasFragment = true;
-            person.datasets.add(fragment.datasetId());
-            StoreContents.Node node = nodes.get(fragment.primaryXid());
-            if (node != null) {
-                fragmentsPerNamespace.merge(node.namespaceCode(), 1L, Long::sum);
+    }
+
+    /** Counts one fragment, by the namespace of its primary identity (null when not in the graph). */
+    void countFragment(String namespaceCode) {
+        fragments++;
+        if (namespaceCode != null) {
+            fragmentsPerNamespace.merge(namespaceCode, 1L, Long::sum);
+        }
+    }
+
+    /** Counts one complete person. Each person must be added once. */
+    void add(Person person) {
+        totalEvents += person.events;
+        if (person.hasFragment) {
+            profiles++;
+            person.datasets.forEach(dataset -> profilesPerDataset.merge(dataset, 1L, Long::sum));
+            person.namespaces.forEach(code -> profilesPerNamespace.merge(code, 1L, Long::sum));
+            datasetOverlap.merge(String.join(",", person.datasets), 1L, Long::sum);
+            namespaceOverlap.merge(String.join(",", person.namespaces), 1L, Long::sum);
+        }
+        if (person.identities != 1) {
+            return;
+        }
+        String namespace = person.onlyNamespace == null ? "unknown" : person.onlyNamespace;
+        unstitched.forEach((days, period) -> {
+            if (person.newestEvent >= now - days * DAY_MILLIS) {
+                return;
             }
-        }
-        long totalEvents = 0;
-        for (StoreContents.EventGroup group : store.events()) {
-            Person person = personOf(group.primaryXid(), nodes, persons);
-            person.datasets.add(group.datasetId());
-            person.events += group.count();
-            person.newestEvent = Math.max(person.newestEvent, group.newestEventTime());
-            totalEvents += group.count();
-        }
-
-        List<Person> profiles = persons.values().stream().filter(person -> person.hasFragment).toList();
-        String reportTime = REPORT_TIME.format(Instant.ofEpochMilli(now));
-        ObjectNode reports = Json.object();
-        reports.set("status", status(store, profiles.size(), totalEvents, now));
-        reports.set("dataset", datasetReport(store, profiles, reportTime));
-        reports.set("namespace", namespaceReport(profiles, fragmentsPerNamespace, namespaceIds, reportTime));
-        reports.set("datasetOverlap", overlap(profiles, true, reportTime));
-        reports.set("namespaceOverlap", overlap(profiles, false, reportTime));
-        reports.set("unstitchedProfiles", unstitched(persons, profiles.size(), totalEvents, now, reportTime));
-        return reports;
-    }
-
-    private static Person personOf(String xid, Map<String, StoreContents.Node> nodes, Map<String, Person> persons) {
-        StoreContents.Node node = nodes.get(xid);
-        if (node != null) {
-            return persons.get(node.clusterId());
-        }
-        return persons.computeIfAbsent("xid:" + xid, key -> {
-            Person alone = new Person();
-            alone.identities = 1;
-            return alone;
+            period.profiles++;
+            period.events += person.events;
+            long[] sums = period.perNamespace.computeIfAbsent(namespace, code -> new long[2]);
+            sums[0]++;
+            sums[1] += person.events;
         });
     }
 
-    private static ObjectNode status(StoreContents store, int profiles, long totalEvents, long now) {
-        String documents = Long.toString(store.fragments().size() + totalEvents);
+    long profiles() {
+        return profiles;
+    }
+
+    long fragments() {
+        return fragments;
+    }
+
+    /** Builds every report from the counts and the sandbox's catalog facts. */
+    ObjectNode build(StoreContents store, Map<String, Integer> namespaceIds) {
+        String reportTime = REPORT_TIME.format(Instant.ofEpochMilli(now));
+        ObjectNode reports = Json.object();
+        reports.set("status", status(store));
+        reports.set("dataset", datasetReport(store, reportTime));
+        reports.set("namespace", namespaceReport(namespaceIds, reportTime));
+        reports.set("datasetOverlap", overlap(datasetOverlap, reportTime));
+        reports.set("namespaceOverlap", overlap(namespaceOverlap, reportTime));
+        reports.set("unstitchedProfiles", unstitchedReport(reportTime));
+        return reports;
+    }
+
+    private ObjectNode status(StoreContents store) {
+        String documents = Long.toString(fragments + totalEvents);
         ObjectNode status = Json.object();
-        status.put("numRowsToRead", Integer.toString(profiles));
+        status.put("numRowsToRead", Long.toString(profiles));
         status.put("docCount", documents);
         status.put("cosmosDocCount", documents);
-        status.put("totalFragmentCount", (long) store.fragments().size());
+        status.put("totalFragmentCount", fragments);
         if (store.lastBatch() != null) {
             status.put("lastSuccessfulBatchTimestamp",
                     STATUS_TIME.format(Instant.ofEpochMilli(store.lastBatch().completedAt())));
             status.put("lastBatchId", store.lastBatch().id());
         }
         status.put("streamingDriven", "false");
-        status.put("totalRows", Integer.toString(profiles));
+        status.put("totalRows", Long.toString(profiles));
         status.put("status", "TASK_FINISHED");
         status.put("samplingRatio", 1.0);
         status.put("mergeStrategy", "identityGraph");
@@ -121,15 +147,11 @@ final class ProfileCensus {
         return status;
     }
 
-    private static ObjectNode datasetReport(StoreContents store, List<Person> profiles, String reportTime) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (Person profile : profiles) {
-            profile.datasets.forEach(dataset -> counts.merge(dataset, 1L, Long::sum));
-        }
+    private ObjectNode datasetReport(StoreContents store, String reportTime) {
         ArrayNode data = Json.mapper().createArrayNode();
-        counts.forEach((datasetId, count) -> {
+        profilesPerDataset.forEach((datasetId, count) -> {
             StoreContents.DatasetInfo info = store.datasets().get(datasetId);
-            double share = (double) count / profiles.size();
+            double share = (double) count / profiles;
             ObjectNode entry = data.addObject();
             entry.put("sampleCount", count);
             entry.put("samplePercentage", share);
@@ -146,15 +168,10 @@ final class ProfileCensus {
         return withTime(data, reportTime);
     }
 
-    private static ObjectNode namespaceReport(List<Person> profiles, Map<String, Long> fragmentsPerNamespace,
-            Map<String, Integer> namespaceIds, String reportTime) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (Person profile : profiles) {
-            profile.namespaces.forEach(code -> counts.merge(code, 1L, Long::sum));
-        }
+    private ObjectNode namespaceReport(Map<String, Integer> namespaceIds, String reportTime) {
         ArrayNode data = Json.mapper().createArrayNode();
-        counts.forEach((code, count) -> {
-            double share = (double) count / profiles.size();
+        profilesPerNamespace.forEach((code, count) -> {
+            double share = (double) count / profiles;
             ObjectNode entry = data.addObject();
             entry.put("sampleCount", count);
             entry.put("samplePercentage", share);
@@ -169,44 +186,24 @@ final class ProfileCensus {
         return withTime(data, reportTime);
     }
 
-    private static ObjectNode overlap(List<Person> profiles, boolean byDataset, String reportTime) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (Person profile : profiles) {
-            counts.merge(String.join(",", byDataset ? profile.datasets : profile.namespaces), 1L, Long::sum);
-        }
+    private static ObjectNode overlap(Map<String, Long> counts, String reportTime) {
         ObjectNode data = Json.object();
         counts.forEach(data::put);
         return withTime(data, reportTime);
     }
 
-    private static ObjectNode unstitched(Map<String, Person> persons, int profiles, long totalEvents, long now,
-            String reportTime) {
+    private ObjectNode unstitchedReport(String reportTime) {
         ObjectNode periods = Json.object();
-        for (int days : UNSTITCHED_DAYS) {
-            long cutoff = now - days * DAY_MILLIS;
-            long count = 0;
-            long events = 0;
-            Map<String, long[]> perNamespace = new TreeMap<>();
-            for (Person person : persons.values()) {
-                if (person.identities != 1 || person.newestEvent >= cutoff) {
-                    continue;
-                }
-                count++;
-                events += person.events;
-                String namespace = person.onlyNamespace == null ? "unknown" : person.onlyNamespace;
-                long[] sums = perNamespace.computeIfAbsent(namespace, code -> new long[2]);
-                sums[0]++;
-                sums[1] += person.events;
-            }
+        unstitched.forEach((days, counts) -> {
             ObjectNode period = periods.putObject(days + "days");
-            period.put("countOfProfiles", count);
-            period.put("eventsAssociated", events);
+            period.put("countOfProfiles", counts.profiles);
+            period.put("eventsAssociated", counts.events);
             ObjectNode distribution = period.putObject("nsDistribution");
-            perNamespace.forEach((code, sums) -> distribution.putObject(code).put("countOfProfiles", sums[0])
+            counts.perNamespace.forEach((code, sums) -> distribution.putObject(code).put("countOfProfiles", sums[0])
                     .put("eventsAssociated", sums[1]));
-        }
+        });
         ObjectNode data = Json.object();
-        data.put("totalNumberOfProfiles", (long) profiles);
+        data.put("totalNumberOfProfiles", profiles);
         data.put("totalNumberOfEvents", totalEvents);
         data.set("unstitchedProfiles", periods);
         return withTime(data, reportTime);

@@ -13,6 +13,7 @@ import io.openprofile.server.ingest.RecordPreparer;
 import io.openprofile.server.computed.ComputedAttributeValues;
 import io.openprofile.server.computed.ComputedValues;
 import io.openprofile.server.ingest.RecordWriter;
+import io.openprofile.server.preview.PreviewRefresh;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,10 +42,13 @@ public class StreamingService {
     private final IngestTargets targets;
     private final ComputedAttributeValues computedValues;
     private final RecordWriter writer;
+    private final PreviewRefresh previews;
     private final Clock clock;
 
     StreamingService(Database database, StreamingConnectionRepository connections, DatasetService datasets,
-            IngestTargets targets, RecordWriter writer, ComputedAttributeValues computedValues, Clock clock) {
+            IngestTargets targets, RecordWriter writer, ComputedAttributeValues computedValues,
+            PreviewRefresh previews, Clock clock) {
+        this.previews = previews;
         this.computedValues = computedValues;
         this.database = database;
         this.connections = connections;
@@ -132,6 +136,7 @@ public class StreamingService {
             if (!touches.isEmpty()) {
                 computedValues.eventsWritten(connection, inlet.tenant(), touches);
             }
+            previews.requestDelayed(connection, inlet.tenant(), now);
             return null;
         });
         return new Receipt(xactionId, now);

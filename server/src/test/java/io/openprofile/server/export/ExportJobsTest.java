@@ -5,23 +5,28 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openprofile.server.support.Api;
 import io.openprofile.server.support.Exports;
 import io.openprofile.server.support.Flows;
+import io.openprofile.server.support.ParquetRows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.schema.GroupType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +158,93 @@ class ExportJobsTest {
                 .findFirst().orElseThrow();
         assertEquals(Map.of("identityMap", Map.of("Email", List.of(Map.of("id", "dan@example.com")))),
                 dan.getMap("$"));
+    }
+
+    @Test
+    void parquetDatasetGetsParquetRows() throws IOException {
+        flows.setFileFormat(destination, "parquet");
+        long id = create(request(Map.of()));
+
+        JsonPath job = Exports.awaitJob(flows.sandbox(), id);
+        List<Group> rows = Exports.downloadParquet(flows.sandbox(), job.getString("destination.batchId"));
+
+        assertEquals("SUCCEEDED", job.getString("status"));
+        assertEquals(3, job.getInt("progress.linesWritten"));
+        assertEquals(3, rows.size());
+        List<String> names = rows.stream().map(ExportJobsTest::firstName).sorted().toList();
+        assertEquals(List.of("Ann", "Bob", "Cy"), names);
+        Group ann = rows.stream().filter(row -> "Ann".equals(firstName(row))).findFirst().orElseThrow();
+        Group email = ann.getGroup("identityMap", 0).getGroup("Email", 0).getGroup("list", 0).getGroup("element", 0);
+        assertEquals("ann@example.com", email.getString("id", 0));
+        assertEquals("Berlin", ParquetRows.string(ParquetRows.group(ann, "homeAddress"), "city"));
+    }
+
+    @Test
+    void parquetExportBatchHasParquetFormat() {
+        flows.setFileFormat(destination, "parquet");
+        long id = create(request(Map.of()));
+        String batchId = Exports.awaitJob(flows.sandbox(), id).getString("destination.batchId");
+
+        Api.as(flows.sandbox())
+                .when().get("/data/foundation/catalog/batches/" + batchId)
+                .then().statusCode(200)
+                .body("'" + batchId + "'.status", equalTo("success"))
+                .body("'" + batchId + "'.inputFormat.format", equalTo("parquet"));
+    }
+
+    @Test
+    void fieldsRestrictParquetColumns() throws IOException {
+        flows.setFileFormat(destination, "parquet");
+        long id = create(request(Map.of("fields", "person.name")));
+
+        String batchId = Exports.awaitJob(flows.sandbox(), id).getString("destination.batchId");
+        List<Group> rows = Exports.downloadParquet(flows.sandbox(), batchId);
+
+        assertEquals(3, rows.size());
+        GroupType schema = rows.get(0).getType();
+        assertEquals(1, schema.getFieldCount());
+        assertEquals("person", schema.getFieldName(0));
+        assertEquals(1, schema.getType("person").asGroupType().getFieldCount());
+        assertEquals("name", schema.getType("person").asGroupType().getFieldName(0));
+        for (Group row : rows) {
+            assertNotNull(firstName(row));
+        }
+    }
+
+    @Test
+    void parquetExportWithoutRowsHasNoFiles() throws IOException {
+        flows.setFileFormat(destination, "parquet");
+        String future = Instant.now().plus(Duration.ofDays(1)).toString();
+        long id = create(request(Map.of("filter", Map.of("fromIngestTimestamp", future))));
+
+        JsonPath job = Exports.awaitJob(flows.sandbox(), id);
+
+        assertEquals("SUCCEEDED", job.getString("status"));
+        assertEquals(List.of(), Exports.downloadParquet(flows.sandbox(), job.getString("destination.batchId")));
+    }
+
+    @Test
+    void unknownPartFileIs404() {
+        flows.setFileFormat(destination, "parquet");
+        long id = create(request(Map.of()));
+        String batchId = Exports.awaitJob(flows.sandbox(), id).getString("destination.batchId");
+
+        for (String name : List.of("part-00002.parquet", "profiles.json", "part-1.parquet")) {
+            Exports.headers(flows.sandbox())
+                    .when().get("/data/foundation/export/files/" + batchId + "-1?path=" + name)
+                    .then().statusCode(404);
+        }
+    }
+
+    @Test
+    void unsupportedDatasetFormatIs400() {
+        flows.setFileFormat(destination, "csv");
+
+        Api.as(flows.sandbox()).contentType(ContentType.JSON).body(request(Map.of()))
+                .when().post(JOBS)
+                .then().statusCode(400)
+                .body("detail", containsString("fileDescription.format"))
+                .body("detail", containsString("csv"));
     }
 
     @Test
@@ -304,6 +396,10 @@ class ExportJobsTest {
         return "{\"_id\": \"" + id + "\", \"timestamp\": \"2024-01-01T00:00:00Z\", "
                 + "\"eventType\": \"commerce.purchases\", "
                 + "\"identityMap\": {\"Email\": [{\"id\": \"" + email + "\", \"primary\": true}]}}";
+    }
+
+    private static String firstName(Group row) {
+        return ParquetRows.string(ParquetRows.group(row, "person", "name"), "firstName");
     }
 
     private static JsonPath lineOf(List<JsonPath> lines, String firstName) {

@@ -99,6 +99,19 @@ class PreviewReportsTest {
     }
 
     @Test
+    void streamedRecordUpdatesReports() {
+        awaitReport("/report/dataset", body -> body.getList("data").size() == 3);
+        String inlet = flows.streamingConnection(crm);
+
+        flows.stream(inlet, crm, person("cy@example.com"));
+        JsonPath report = awaitReport("/report/dataset", body -> count(body, crm) == 3);
+        JsonPath status = awaitStatus(body -> "3".equals(body.getString("totalRows")));
+
+        assertEquals("true", report.getString("data.find { it.value == '" + crm + "' }.streamingIngestionEnabled"));
+        assertEquals(4, status.getLong("totalFragmentCount"));
+    }
+
+    @Test
     void reportOfTodayIsFound() {
         awaitReport("/report/dataset", body -> body.getList("data").size() == 3);
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.openprofile.server.support.Api;
 import io.openprofile.server.support.Exports;
 import io.openprofile.server.support.Flows;
+import io.openprofile.server.support.ParquetRows;
 import io.openprofile.server.support.Samples;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +127,41 @@ class LumaTutorialSampleTest {
         assertEquals(1, danny.size());
         assertEquals(List.of("805-472-642-1090"), danny.get(0).getList("eventList.commerce.order.purchaseID"));
         assertNull(danny.get(0).get("eventList[0]._id"));
+    }
+
+    @Test
+    void parquetExportHasOneRowPerProfile() throws IOException {
+        List<Group> rows = exportParquet(Map.of());
+
+        assertEquals(export(Map.of()).size(), rows.size());
+        long distinctPersons = rows.stream()
+                .map(row -> systemIdentifier(row, "crmId") + "|" + systemIdentifier(row, "loyaltyId"))
+                .distinct().count();
+        assertEquals(rows.size(), distinctPersons);
+        List<Group> danny = rowsOf(rows, CRM_ID);
+        assertEquals(1, danny.size());
+        assertEquals("dwright@enablementadobe.com",
+                ParquetRows.string(ParquetRows.group(danny.get(0), "personalEmail"), "address"));
+        assertEquals("gold",
+                ParquetRows.string(ParquetRows.group(danny.get(0), "_techmarketingdemos", "loyalty"), "level"));
+        assertEquals(LOYALTY_ID, systemIdentifier(danny.get(0), "loyaltyId"));
+    }
+
+    @Test
+    void parquetExportFieldsRestrictColumns() throws IOException {
+        List<Group> rows = exportParquet(Map.of("fields", "_techmarketingdemos.systemIdentifier,personalEmail"));
+
+        List<Group> danny = rowsOf(rows, CRM_ID);
+        assertEquals(1, danny.size());
+        GroupType schema = danny.get(0).getType();
+        java.util.Set<String> columns = schema.getFields().stream().map(Type::getName)
+                .collect(java.util.stream.Collectors.toSet());
+        assertEquals(java.util.Set.of("_techmarketingdemos", "personalEmail"), columns);
+        GroupType tenantFields = schema.getType("_techmarketingdemos").asGroupType();
+        assertEquals(1, tenantFields.getFieldCount());
+        assertEquals("systemIdentifier", tenantFields.getFieldName(0));
+        assertEquals("dwright@enablementadobe.com",
+                ParquetRows.string(ParquetRows.group(danny.get(0), "personalEmail"), "address"));
     }
 
     @Test
@@ -259,8 +298,19 @@ class LumaTutorialSampleTest {
 
     /** Exports the sandbox's profiles into a new dataset and returns the downloaded lines. */
     private static List<JsonPath> export(Map<String, Object> extra) {
+        return Exports.download(flows.sandbox(), runExport(extra, "json"));
+    }
+
+    /** Exports the sandbox's profiles into a new Parquet dataset and returns the downloaded rows. */
+    private static List<Group> exportParquet(Map<String, Object> extra) throws IOException {
+        return Exports.downloadParquet(flows.sandbox(), runExport(extra, "parquet"));
+    }
+
+    /** Runs an export into a new dataset of the file format and returns the batch id of the succeeded job. */
+    private static String runExport(Map<String, Object> extra, String format) {
         String destination = flows.createDataset("Luma export " + System.nanoTime(), flows.createClassSchema(
                 "Luma export " + System.nanoTime(), "https://ns.adobe.com/xdm/context/profile"));
+        flows.setFileFormat(destination, format);
         Map<String, Object> body = new java.util.HashMap<>(extra);
         body.put("destination", Map.of("datasetId", destination));
         body.put("schema", Map.of("name", "_xdm.context.profile"));
@@ -270,7 +320,20 @@ class LumaTutorialSampleTest {
                 .extract().jsonPath().getLong("id");
         JsonPath job = Exports.awaitJob(flows.sandbox(), id);
         assertEquals("SUCCEEDED", job.getString("status"));
-        return Exports.download(flows.sandbox(), job.getString("destination.batchId"));
+        return job.getString("destination.batchId");
+    }
+
+    /** Returns an identifier as text: the sample's loyalty ids are numbers, so their column is INT64. */
+    private static String systemIdentifier(Group row, String field) {
+        Group identifiers = ParquetRows.group(row, "_techmarketingdemos", "systemIdentifier");
+        if (identifiers == null || identifiers.getFieldRepetitionCount(field) == 0) {
+            return null;
+        }
+        return identifiers.getValueToString(identifiers.getType().getFieldIndex(field), 0);
+    }
+
+    private static List<Group> rowsOf(List<Group> rows, String crmId) {
+        return rows.stream().filter(row -> crmId.equals(systemIdentifier(row, "crmId"))).toList();
     }
 
     private static List<JsonPath> linesOf(List<JsonPath> lines, String crmId) {

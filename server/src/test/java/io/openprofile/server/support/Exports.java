@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.parquet.example.data.Group;
 
-/** Steps around profile export jobs: waiting for a job, and downloading its file through Data Access. */
+/** Steps around profile export jobs: waiting for a job, and downloading its files through Data Access. */
 public final class Exports {
 
     public static final String JOBS = "/data/core/ups/export/jobs";
@@ -82,6 +87,44 @@ public final class Exports {
         }
         assertFalse(viaPath.contains("\n\n"));
         return lines;
+    }
+
+    /**
+     * Downloads every Parquet part file of a batch through Data Access and returns their rows in
+     * part order. Each part is checked to be named {@code part-NNNNN.parquet} and to have the listed
+     * length.
+     */
+    public static List<Group> downloadParquet(String sandbox, String batchId) throws IOException {
+        JsonPath files = Api.as(sandbox)
+                .when().get("/data/foundation/export/batches/" + batchId + "/files")
+                .then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, files.getInt("_page.count"));
+        JsonPath contents = Api.as(sandbox)
+                .when().get(files.getString("data[0]._links.self.href"))
+                .then().statusCode(200)
+                .extract().jsonPath();
+
+        List<Group> rows = new ArrayList<>();
+        for (Map<String, Object> entry : contents.<Map<String, Object>>getList("data")) {
+            String name = (String) entry.get("name");
+            assertTrue(name.matches("part-\\d{5}\\.parquet"), name);
+            @SuppressWarnings("unchecked")
+            String href = ((Map<String, Map<String, String>>) entry.get("_links")).get("self").get("href");
+            byte[] content = headers(sandbox).accept("application/octet-stream")
+                    .when().get(href)
+                    .then().statusCode(200)
+                    .extract().asByteArray();
+            assertEquals(Long.parseLong((String) entry.get("length")), content.length);
+            Path file = Files.createTempFile("export-", ".parquet");
+            try {
+                Files.write(file, content);
+                ParquetRows.forEach(file, rows::add);
+            } finally {
+                Files.delete(file);
+            }
+        }
+        return rows;
     }
 
     /** Builds a request with the platform headers and no contract validation. */

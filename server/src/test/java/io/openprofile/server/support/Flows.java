@@ -78,6 +78,32 @@ public final class Flows {
         return refs.get(0).substring(refs.get(0).lastIndexOf('/') + 1);
     }
 
+    /** Sets the dataset's {@code fileDescription.format}, such as {@code parquet}, through a Catalog PATCH. */
+    public void setFileFormat(String datasetId, String format) {
+        Api.as(sandbox).contentType(ContentType.JSON)
+                .body(Map.of("fileDescription", Map.of("persisted", true, "format", format)))
+                .when().patch("/data/foundation/catalog/dataSets/" + datasetId)
+                .then().statusCode(200);
+    }
+
+    /** Creates a streaming connection that writes to the dataset and returns its id (the inlet id). */
+    public String streamingConnection(String datasetId) {
+        return Api.as(sandbox).contentType(ContentType.JSON)
+                .body(Map.of("name", "inlet", "dataSetId", datasetId, "authenticationRequired", false))
+                .when().post("/data/foundation/flowservice/connections")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Streams one XDM record through a connection that needs no authentication, expecting 200. */
+    public void stream(String inletId, String datasetId, String entity) {
+        Api.bare().contentType(ContentType.JSON)
+                .body("{\"header\": {\"datasetId\": \"" + datasetId + "\", \"imsOrgId\": \"" + Api.ORG + "\"}, "
+                        + "\"body\": {\"xdmEntity\": " + entity + "}}")
+                .when().post("/collection/" + inletId)
+                .then().statusCode(200);
+    }
+
     /** A batch and the status it ended in. */
     public record BatchOutcome(String batchId, String status) {
     }
