@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A sandbox deleted by another server process on the same database. The test deletes it the way
- * {@link SandboxClearJob} does, in the database only, without the event that tells this process's
- * caches. After one generation check interval this process must serve the sandbox as new.
+ * {@link SandboxClearJob} does, in the database only, without the event that notifies this
+ * process's caches. After one generation check interval this process must serve the sandbox as new.
  */
 @QuarkusTest
 class SandboxResetElsewhereTest {

@@ -15,7 +15,7 @@ public final class DeleteRequests {
     private DeleteRequests() {
     }
 
-    /** Polls a delete request until it succeeds, for at most two minutes, and returns it; fails when it failed. */
+    /** Polls a delete request until it succeeds, for at most two minutes, and returns it. Fails the test when the request failed. */
     public static JsonPath awaitSuccess(String sandbox, String id) {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (Instant.now().isBefore(deadline)) {

@@ -43,7 +43,7 @@ public final class PackagedServers implements AutoCloseable {
             try {
                 return Files.readString(log);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the log " + log + " of the server on port " + port, e);
+                throw new UncheckedIOException("failed to read the log " + log + " of the server on port " + port, e);
             }
         }
     }
