@@ -130,10 +130,10 @@ public class ProfileExportJob implements JobHandler {
 
     /**
      * Creates the batch and moves a NEW job to PROCESSING, with the person count of the snapshot;
-     * returns the job as stored. Throws {@link LeaseLostException} when another process started
-     * the job meanwhile, which rolls back the batch created here.
+     * returns the job as stored. When another process started the job meanwhile, it rolls back the
+     * batch created here and raises a {@link LeaseLostException}, wrapped by {@code inTransaction}.
      */
-    private ExportJobRow start(Tenant tenant, ExportJobRow row, Database.Snapshot snapshot) throws LeaseLostException {
+    private ExportJobRow start(Tenant tenant, ExportJobRow row, Database.Snapshot snapshot) {
         if (row.status() != ExportStatus.NEW) {
             return row;
         }
