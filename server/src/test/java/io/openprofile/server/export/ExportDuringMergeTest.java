@@ -32,13 +32,18 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ExportDuringMergeTest.SlowChunks.class)
 class ExportDuringMergeTest {
 
-    private static final int PERSONS = 8;
+    private static final int PERSONS = 10;
 
-    /** One person per chunk and a pause after each, so the export runs for a few seconds. */
+    /**
+     * One person per chunk and a pause after each, so the export runs for about ten seconds. Extra
+     * workers let the linking batch run beside the export even when a job left in the database by
+     * an earlier test occupies one.
+     */
     public static class SlowChunks implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("openprofile.export.chunk-size", "1", "openprofile.export.chunk-delay", "500ms");
+            return Map.of("openprofile.export.chunk-size", "1", "openprofile.export.chunk-delay", "1s",
+                    "openprofile.jobs.workers", "4");
         }
     }
 
@@ -59,6 +64,7 @@ class ExportDuringMergeTest {
         String lastExported = emailByCluster.lastEntry().getValue();
         String destination = flows.createDataset("export target", flows.createClassSchema(
                 "Export " + System.nanoTime(), "https://ns.adobe.com/xdm/context/profile"));
+        String linkDataset = flows.profileDataset();
 
         long id = Api.as(flows.sandbox()).contentType(ContentType.JSON)
                 .body(Map.of("destination", Map.of("datasetId", destination),
@@ -69,7 +75,7 @@ class ExportDuringMergeTest {
         awaitProgress(flows.sandbox(), id);
         String link = "{\"identityMap\": {\"Email\": [{\"id\": \"" + firstExported + "\", \"primary\": true}, "
                 + "{\"id\": \"" + lastExported + "\"}]}}";
-        assertEquals("success", flows.ingestLines(flows.profileDataset(), link).status());
+        assertEquals("success", flows.ingestLines(linkDataset, link).status());
         long doneAtMerge = progress(flows.sandbox(), id);
         JsonPath job = Exports.awaitJob(flows.sandbox(), id);
 
