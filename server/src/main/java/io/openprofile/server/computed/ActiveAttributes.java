@@ -2,6 +2,7 @@ package io.openprofile.server.computed;
 
 import io.openprofile.server.store.Database;
 import io.openprofile.server.tenancy.SandboxCleared;
+import io.openprofile.server.tenancy.SandboxGenerations;
 import io.openprofile.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Reads use a copy cached for {@value #CACHE_MILLIS} ms, which changes through this process
  * replace at once. NOTE: a change made through another server process on the same database
- * reaches this process's reads up to that long later. Ingestion always reads the definitions in
- * its own transaction, so it never misses an attribute.
+ * reaches this process's reads up to that long later. A reset of the sandbox through another
+ * process is seen sooner, within the check interval of {@link SandboxGenerations}. Ingestion
+ * always reads the definitions in its own transaction, so it never misses an attribute.
  */
 @ApplicationScoped
 public class ActiveAttributes {
@@ -28,23 +30,27 @@ public class ActiveAttributes {
     private final Database database;
     private final ComputedAttributeRepository attributes;
     private final Clock clock;
+    private final SandboxGenerations generations;
     private final Map<Tenant, Cached> shown = new ConcurrentHashMap<>();
     private final Map<String, EvaluatedAttribute> compiled = new ConcurrentHashMap<>();
 
-    ActiveAttributes(Database database, ComputedAttributeRepository attributes, Clock clock) {
+    ActiveAttributes(Database database, ComputedAttributeRepository attributes, Clock clock,
+            SandboxGenerations generations) {
         this.database = database;
         this.attributes = attributes;
         this.clock = clock;
+        this.generations = generations;
     }
 
-    private record Cached(List<EvaluatedAttribute> attributes, long loadedAt) {
+    private record Cached(List<EvaluatedAttribute> attributes, long loadedAt, long generation) {
     }
 
     /** Returns the attributes whose values profile reads show. */
     public List<EvaluatedAttribute> shown(Tenant tenant) {
         long now = clock.millis();
+        long generation = generations.current(tenant);
         Cached cached = shown.get(tenant);
-        if (cached != null && now - cached.loadedAt() < CACHE_MILLIS) {
+        if (cached != null && cached.generation() == generation && now - cached.loadedAt() < CACHE_MILLIS) {
             return cached.attributes();
         }
         List<EvaluatedAttribute> loaded = database.inTransaction(connection -> attributes.findAll(connection, tenant))
@@ -52,7 +58,7 @@ public class ActiveAttributes {
                 .filter(attribute -> attribute.status().showsValues())
                 .map(this::compiled)
                 .toList();
-        shown.put(tenant, new Cached(loaded, now));
+        shown.put(tenant, new Cached(loaded, now, generation));
         return loaded;
     }
 

@@ -11,6 +11,8 @@ import io.openprofile.server.schema.SchemaRegistryService;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.store.StoreException;
 import io.openprofile.server.tenancy.SandboxCleared;
+import io.openprofile.server.tenancy.SandboxGenerations;
+import io.openprofile.server.tenancy.SandboxMarks;
 import io.openprofile.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,9 +22,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -53,10 +55,10 @@ public class ComputedAttributeService {
     private final ActiveAttributes active;
     private final Clock clock;
     private final int maxPerSandbox;
-    private final Set<Tenant> lockRows = ConcurrentHashMap.newKeySet();
+    private final SandboxMarks lockRows;
 
     ComputedAttributeService(Database database, ComputedAttributeRepository attributes, ComputedValueRepository values,
-            JobRepository jobs, JobRunner runner, ActiveAttributes active, Clock clock,
+            JobRepository jobs, JobRunner runner, ActiveAttributes active, Clock clock, SandboxGenerations generations,
             @ConfigProperty(name = "openprofile.computed-attributes.max-per-sandbox") int maxPerSandbox) {
         this.database = database;
         this.attributes = attributes;
@@ -66,6 +68,7 @@ public class ComputedAttributeService {
         this.active = active;
         this.clock = clock;
         this.maxPerSandbox = maxPerSandbox;
+        this.lockRows = new SandboxMarks(generations);
     }
 
     /**
@@ -383,8 +386,10 @@ public class ComputedAttributeService {
         }
     }
 
+    /** Creates the sandbox's lock row on first use, and again after a reset through any process removed it. */
     private void ensureLockRow(Tenant tenant) {
-        if (lockRows.contains(tenant)) {
+        OptionalLong generation = lockRows.unmarked(tenant);
+        if (generation.isEmpty()) {
             return;
         }
         try {
@@ -400,7 +405,7 @@ public class ComputedAttributeService {
             }
             // another request created the lock row at the same time
         }
-        lockRows.add(tenant);
+        lockRows.mark(tenant, generation.getAsLong());
     }
 
     private static DomainException notFound(Tenant tenant, String id) {
@@ -410,6 +415,6 @@ public class ComputedAttributeService {
 
     /** Forgets the lock row of a reset or deleted sandbox, which the reset removed. */
     void onSandboxCleared(@Observes SandboxCleared event) {
-        lockRows.remove(event.tenant());
+        lockRows.forget(event.tenant());
     }
 }

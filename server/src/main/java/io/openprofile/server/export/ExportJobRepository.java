@@ -76,13 +76,16 @@ public class ExportJobRepository {
         return Sql.query(connection, sql.toString(), ExportJobRepository::map, args.toArray());
     }
 
-    /** Moves a NEW job to PROCESSING with its batch and person count; does nothing for a job already started. */
-    public void start(Connection connection, Tenant tenant, long id, String batchId, long total, long now)
+    /**
+     * Moves a NEW job to PROCESSING with its batch and person count; returns false, changing
+     * nothing, when the job was already started.
+     */
+    public boolean start(Connection connection, Tenant tenant, long id, String batchId, long total, long now)
             throws SQLException {
-        Sql.update(connection, "UPDATE export_job SET status = ?, batch_id = ?, profiles_total = ?, started_at = ?, "
+        return Sql.update(connection, "UPDATE export_job SET status = ?, batch_id = ?, profiles_total = ?, started_at = ?, "
                 + "updated_at = ? WHERE id = ? AND org_id = ? AND sandbox_name = ? AND status = ?",
                 ExportStatus.PROCESSING.name(), batchId, total, now, now, id, tenant.orgId(), tenant.sandboxName(),
-                ExportStatus.NEW.name());
+                ExportStatus.NEW.name()) == 1;
     }
 
     /**

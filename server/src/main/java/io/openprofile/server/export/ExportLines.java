@@ -37,15 +37,13 @@ public class ExportLines {
     static final int MAX_GRAPH_SIZE = 50;
     private static final int EVENT_PAGE = 1000;
 
-    private final Database database;
     private final IdentityGraphRepository graph;
     private final ProfileDataRepository data;
     private final NamespaceService namespaces;
     private final ComputedAttributeValues computedValues;
 
-    ExportLines(Database database, IdentityGraphRepository graph, ProfileDataRepository data,
-            NamespaceService namespaces, ComputedAttributeValues computedValues) {
-        this.database = database;
+    ExportLines(IdentityGraphRepository graph, ProfileDataRepository data, NamespaceService namespaces,
+            ComputedAttributeValues computedValues) {
         this.graph = graph;
         this.data = data;
         this.namespaces = namespaces;
@@ -55,20 +53,23 @@ public class ExportLines {
     /**
      * Returns the lines of the person with cluster id {@code clusterId}: one line with a stitching
      * policy, one per primary identity with a profile record without stitching, and none when the
-     * filters exclude the person or it links more than {@value #MAX_GRAPH_SIZE} identities.
+     * filters exclude the person or it links more than {@value #MAX_GRAPH_SIZE} identities. The
+     * identities, profile records and events are read in {@code snapshot}; computed attribute
+     * values are read as they are now.
      */
-    public List<ObjectNode> linesOf(Tenant tenant, String clusterId, MergePolicy policy, ExportRequest request) {
-        List<IdentityNode> identities = database.inTransaction(c -> graph.findCluster(c, tenant, clusterId,
+    public List<ObjectNode> linesOf(Database.Snapshot snapshot, Tenant tenant, String clusterId, MergePolicy policy,
+            ExportRequest request) {
+        List<IdentityNode> identities = snapshot.read(c -> graph.findCluster(c, tenant, clusterId,
                 MAX_GRAPH_SIZE + 1));
         if (identities.isEmpty() || identities.size() > MAX_GRAPH_SIZE) {
             return List.of();
         }
         List<String> xids = identities.stream().map(IdentityNode::xid).toList();
-        List<StoredFragment> stored = database.inTransaction(c -> data.findFragments(c, tenant, xids));
+        List<StoredFragment> stored = snapshot.read(c -> data.findFragments(c, tenant, xids));
         MergeEngine engine = new MergeEngine(namespaces.resolver(tenant));
         List<ObjectNode> lines = new ArrayList<>();
         if (policy.identityGraph() != IdentityGraphType.NONE) {
-            lineOf(tenant, identities, xids, stored, engine, policy, request).ifPresent(lines::add);
+            lineOf(snapshot, tenant, identities, xids, stored, engine, policy, request).ifPresent(lines::add);
             return lines;
         }
         Map<String, List<StoredFragment>> byPrimary = new LinkedHashMap<>();
@@ -77,20 +78,21 @@ public class ExportLines {
         }
         for (IdentityNode identity : identities) {
             List<StoredFragment> own = byPrimary.getOrDefault(identity.xid(), List.of());
-            lineOf(tenant, List.of(identity), List.of(identity.xid()), own, engine, policy, request)
+            lineOf(snapshot, tenant, List.of(identity), List.of(identity.xid()), own, engine, policy, request)
                     .ifPresent(lines::add);
         }
         return lines;
     }
 
-    private java.util.Optional<ObjectNode> lineOf(Tenant tenant, List<IdentityNode> identities, List<String> xids,
-            List<StoredFragment> stored, MergeEngine engine, MergePolicy policy, ExportRequest request) {
+    private java.util.Optional<ObjectNode> lineOf(Database.Snapshot snapshot, Tenant tenant,
+            List<IdentityNode> identities, List<String> xids, List<StoredFragment> stored, MergeEngine engine,
+            MergePolicy policy, ExportRequest request) {
         List<Fragment> fragments = stored.stream()
                 .map(f -> new Fragment(f.datasetId(), f.primaryXid(), f.record(), f.recordTime(), f.ingestedAt()))
                 .toList();
         MergedProfile merged = engine.merge(fragments, policy);
         boolean empty = merged.sources().isEmpty();
-        if (empty && (!request.emptyProfiles() || !hasEvents(tenant, xids))) {
+        if (empty && (!request.emptyProfiles() || !hasEvents(snapshot, tenant, xids))) {
             return java.util.Optional.empty();
         }
         // NOTE: an empty profile has no record ingestion time, so fromIngestTimestamp excludes it.
@@ -102,26 +104,27 @@ public class ExportLines {
         ProfileLookupService.mergeInto(entity, computedValues.valuesFor(tenant, xids));
         ObjectNode line = request.fields() == null ? entity : request.fields().select(entity);
         if (request.withEvents()) {
-            line.set("eventList", eventsOf(tenant, xids, request));
+            line.set("eventList", eventsOf(snapshot, tenant, xids, request));
         }
         return java.util.Optional.of(line);
     }
 
-    private boolean hasEvents(Tenant tenant, List<String> xids) {
+    private boolean hasEvents(Database.Snapshot snapshot, Tenant tenant, List<String> xids) {
         EventQuery first = new EventQuery(null, null, false, 1, null);
-        return !database.inTransaction(c -> data.findEvents(c, tenant, xids, first)).isEmpty();
+        return !snapshot.read(c -> data.findEvents(c, tenant, xids, first)).isEmpty();
     }
 
     /**
      * Collects the person's events in event-time order, page by page. The array of one person is
      * held in memory, so a person's events must fit in memory.
      */
-    private ArrayNode eventsOf(Tenant tenant, List<String> xids, ExportRequest request) {
+    private ArrayNode eventsOf(Database.Snapshot snapshot, Tenant tenant, List<String> xids,
+            ExportRequest request) {
         ArrayNode events = Json.mapper().createArrayNode();
         EventQuery.Position after = null;
         while (true) {
             EventQuery query = new EventQuery(null, null, false, EVENT_PAGE, after);
-            List<StoredEvent> page = database.inTransaction(c -> data.findEvents(c, tenant, xids, query));
+            List<StoredEvent> page = snapshot.read(c -> data.findEvents(c, tenant, xids, query));
             for (StoredEvent event : page) {
                 if (request.eventsFromIngestTimestamp() != null
                         && event.ingestedAt() < request.eventsFromIngestTimestamp()) {

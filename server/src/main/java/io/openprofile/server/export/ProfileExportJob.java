@@ -32,6 +32,11 @@ import org.jboss.logging.Logger;
  * a time, and stores each chunk's JSON Lines or Parquet file in the same transaction that moves the
  * job's cursor past the chunk. A job resumed after a crash starts after the last committed chunk,
  * so the export has every line once. Only one chunk of lines is held in memory.
+ *
+ * <p>The walk reads persons, identities, profile records and events in one database snapshot
+ * ({@link Database#openSnapshot}), so identities that ingestion links while the export runs do not
+ * move a person behind the cursor or into a chunk twice: the file shows the persons as they were
+ * when the walk started.
  */
 @ApplicationScoped
 public class ProfileExportJob implements JobHandler {
@@ -77,32 +82,34 @@ public class ProfileExportJob implements JobHandler {
             complete(context);
             return;
         }
-        ExportJobRow row = start(tenant, found.get());
-        ExportRequest request = ExportRequest.parse(row.request());
-        MergePolicy policy = policies.resolve(tenant, request.mergePolicyId(), "mergePolicy.id");
-        LOG.infof("export job %d %s at chunk %d: %d of %s persons done, batch %s", id,
-                row.chunksWritten() == 0 ? "starts" : "resumes", row.chunksWritten() + 1, row.profilesDone(),
-                row.profilesTotal(), row.batchId());
-        while (true) {
-            if (row.cancelRequested()) {
-                cancel(tenant, row, context);
-                return;
+        // NOTE: a job resumed after a crash walks a new snapshot, so persons whose clusters merged
+        // between the crash and the resume may be missing from the file or appear in it twice.
+        ExportJobRow done;
+        try (Database.Snapshot snapshot = database.openSnapshot()) {
+            ExportJobRow row = start(tenant, found.get(), snapshot);
+            ExportRequest request = ExportRequest.parse(row.request());
+            MergePolicy policy = policies.resolve(tenant, request.mergePolicyId(), "mergePolicy.id");
+            LOG.infof("export job %d %s at chunk %d: %d of %s persons done, batch %s", id,
+                    row.chunksWritten() == 0 ? "starts" : "resumes", row.chunksWritten() + 1, row.profilesDone(),
+                    row.profilesTotal(), row.batchId());
+            while (true) {
+                if (row.cancelRequested()) {
+                    cancel(tenant, row, context);
+                    return;
+                }
+                String cursor = row.cursorCluster();
+                List<String> persons = snapshot.read(c -> exports.personsAfter(c, tenant, cursor, chunkSize));
+                if (persons.isEmpty()) {
+                    break;
+                }
+                row = writeChunk(snapshot, tenant, row, persons, policy, request);
+                context.progress(row.profilesDone(), row.profilesTotal());
+                LOG.infof("export job %d wrote chunk %d: %d of %s persons done, %d lines", id, row.chunksWritten(),
+                        row.profilesDone(), row.profilesTotal(), row.linesWritten());
+                pause();
             }
-            ExportJobRow current = row;
-            // NOTE: the walk does not hold the graph lock, so a person whose cluster merges with another
-            // while the export runs may be exported twice or not at all.
-            List<String> persons = database.inTransaction(c -> exports.personsAfter(c, tenant,
-                    current.cursorCluster(), chunkSize));
-            if (persons.isEmpty()) {
-                break;
-            }
-            row = writeChunk(tenant, row, persons, policy, request);
-            context.progress(row.profilesDone(), row.profilesTotal());
-            LOG.infof("export job %d wrote chunk %d: %d of %s persons done, %d lines", id, row.chunksWritten(),
-                    row.profilesDone(), row.profilesTotal(), row.linesWritten());
-            pause();
+            done = row;
         }
-        ExportJobRow done = row;
         database.inTransaction(connection -> {
             long now = clock.millis();
             exports.finish(connection, tenant, id, ExportStatus.SUCCEEDED, null, now);
@@ -123,26 +130,32 @@ public class ProfileExportJob implements JobHandler {
         LOG.errorf("export job %d in %s/%s failed for good: %s", id, tenant.orgId(), tenant.sandboxName(), reason);
     }
 
-    /** Creates the batch and moves a NEW job to PROCESSING; returns the job as stored. */
-    private ExportJobRow start(Tenant tenant, ExportJobRow row) {
+    /**
+     * Creates the batch and moves a NEW job to PROCESSING, with the person count of the snapshot;
+     * returns the job as stored. When another process started the job meanwhile, it rolls back the
+     * batch created here and raises a {@link LeaseLostException}, wrapped by {@code inTransaction}.
+     */
+    private ExportJobRow start(Tenant tenant, ExportJobRow row, Database.Snapshot snapshot) {
         if (row.status() != ExportStatus.NEW) {
             return row;
         }
+        long total = snapshot.read(connection -> exports.countPersons(connection, tenant));
         return database.inTransaction(connection -> {
             long now = clock.millis();
-            long total = exports.countPersons(connection, tenant);
             String batchId = UUID.randomUUID().toString().replace("-", "");
             batches.insert(connection, tenant, new Batch(batchId, row.datasetId(), BatchStatus.PROCESSING,
                     row.format().wireName(), false, null, null, null, null, now, now, now, null));
-            exports.start(connection, tenant, row.id(), batchId, total, now);
+            if (!exports.start(connection, tenant, row.id(), batchId, total, now)) {
+                throw new LeaseLostException("export-" + row.id());
+            }
             return exports.find(connection, tenant, row.id()).orElseThrow();
         });
     }
 
-    private ExportJobRow writeChunk(Tenant tenant, ExportJobRow row, List<String> persons, MergePolicy policy,
-            ExportRequest request) {
-        Chunk content = row.format() == BatchFormat.PARQUET ? parquetChunk(tenant, persons, policy, request)
-                : jsonLinesChunk(tenant, persons, policy, request);
+    private ExportJobRow writeChunk(Database.Snapshot snapshot, Tenant tenant, ExportJobRow row, List<String> persons,
+            MergePolicy policy, ExportRequest request) {
+        Chunk content = row.format() == BatchFormat.PARQUET ? parquetChunk(snapshot, tenant, persons, policy, request)
+                : jsonLinesChunk(snapshot, tenant, persons, policy, request);
         long count = content.lineCount();
         int chunk = row.chunksWritten() + 1;
         return database.inTransaction(connection -> {
@@ -164,11 +177,12 @@ public class ProfileExportJob implements JobHandler {
     }
 
     /** Serializes each person's lines as soon as they are built, so only the chunk's bytes stay in memory. */
-    private Chunk jsonLinesChunk(Tenant tenant, List<String> persons, MergePolicy policy, ExportRequest request) {
+    private Chunk jsonLinesChunk(Database.Snapshot snapshot, Tenant tenant, List<String> persons, MergePolicy policy,
+            ExportRequest request) {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         long lineCount = 0;
         for (String clusterId : persons) {
-            for (ObjectNode line : lines.linesOf(tenant, clusterId, policy, request)) {
+            for (ObjectNode line : lines.linesOf(snapshot, tenant, clusterId, policy, request)) {
                 content.writeBytes((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
                 lineCount++;
             }
@@ -177,10 +191,11 @@ public class ProfileExportJob implements JobHandler {
     }
 
     /** Keeps the chunk's rows as JSON trees, because the Parquet schema is inferred from all of them. */
-    private Chunk parquetChunk(Tenant tenant, List<String> persons, MergePolicy policy, ExportRequest request) {
+    private Chunk parquetChunk(Database.Snapshot snapshot, Tenant tenant, List<String> persons, MergePolicy policy,
+            ExportRequest request) {
         List<ObjectNode> rows = new ArrayList<>();
         for (String clusterId : persons) {
-            rows.addAll(lines.linesOf(tenant, clusterId, policy, request));
+            rows.addAll(lines.linesOf(snapshot, tenant, clusterId, policy, request));
         }
         return new Chunk(rows.size(), ParquetChunkWriter.write(rows));
     }

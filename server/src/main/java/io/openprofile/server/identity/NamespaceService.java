@@ -5,6 +5,7 @@ import io.openprofile.server.error.ErrorKind;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.store.StoreException;
 import io.openprofile.server.tenancy.SandboxCleared;
+import io.openprofile.server.tenancy.SandboxGenerations;
 import io.openprofile.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,12 +40,14 @@ public class NamespaceService {
     private final Database database;
     private final NamespaceRepository repository;
     private final Clock clock;
+    private final SandboxGenerations generations;
     private final Map<Tenant, CachedNamespaces> cache = new ConcurrentHashMap<>();
 
-    NamespaceService(Database database, NamespaceRepository repository, Clock clock) {
+    NamespaceService(Database database, NamespaceRepository repository, Clock clock, SandboxGenerations generations) {
         this.database = database;
         this.repository = repository;
         this.clock = clock;
+        this.generations = generations;
     }
 
     /** Lists standard namespaces first, then the sandbox's custom ones. */
@@ -59,23 +62,25 @@ public class NamespaceService {
 
     /**
      * Returns the standard and custom namespaces for resolving codes on every lookup and record.
-     * The custom ones are cached per sandbox for {@value #CACHE_MILLIS} ms and dropped when this
-     * process creates one.
+     * The custom ones are cached per sandbox for {@value #CACHE_MILLIS} ms, dropped when this
+     * process creates one, and reloaded when the sandbox generation shows a reset by any process.
      */
     // NOTE: a namespace created through another server process is seen here only when the cached
     // list expires, so for up to CACHE_MILLIS its code is reported as unknown by this process.
     private List<Namespace> resolvable(Tenant tenant) {
         long now = clock.millis();
+        long generation = generations.current(tenant);
         CachedNamespaces cached = cache.get(tenant);
-        if (cached == null || now - cached.loadedAt() > CACHE_MILLIS) {
+        if (cached == null || cached.generation() != generation || now - cached.loadedAt() > CACHE_MILLIS) {
             cached = new CachedNamespaces(list(tenant).stream().map(NamespaceRepository.StoredNamespace::namespace)
-                    .toList(), now);
+                    .toList(), now, generation);
             cache.put(tenant, cached);
         }
         return cached.namespaces();
     }
 
-    private record CachedNamespaces(List<Namespace> namespaces, long loadedAt) {
+    /** Custom namespaces as loaded at {@code loadedAt}, in sandbox generation {@code generation}. */
+    private record CachedNamespaces(List<Namespace> namespaces, long loadedAt, long generation) {
     }
 
     public NamespaceRepository.StoredNamespace get(Tenant tenant, String id) {

@@ -156,15 +156,30 @@ public class JobRunner {
             handler.run(job, new Context(job));
             finishIfStillRunning(job);
             LOG.infof("job %s (%s of %s) finished", job.id(), job.type(), job.subjectId());
-        } catch (LeaseLostException e) {
-            LOG.warnf("job %s lost its lease to another process; leaving it to that process", job.id());
         } catch (Exception e) {
-            handleFailure(job, e);
+            if (causedByLostLease(e)) {
+                LOG.warnf("job %s lost its lease to another process; leaving it to that process", job.id());
+            } else {
+                handleFailure(job, e);
+            }
         } finally {
             running.remove(job.id());
             freeWorkers.release();
             wake();
         }
+    }
+
+    /**
+     * Returns whether {@code e} or one of its causes is a {@link LeaseLostException}. Handlers
+     * usually raise it inside {@code Database.inTransaction}, which wraps it in a StoreException.
+     */
+    private static boolean causedByLostLease(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LeaseLostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void handleFailure(Job job, Exception e) {

@@ -9,6 +9,8 @@ import io.openprofile.server.merge.MergePolicy;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.store.StoreException;
 import io.openprofile.server.tenancy.SandboxCleared;
+import io.openprofile.server.tenancy.SandboxGenerations;
+import io.openprofile.server.tenancy.SandboxMarks;
 import io.openprofile.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,9 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -44,15 +46,17 @@ public class MergePolicyService {
     private final DatasetRepository datasets;
     private final Clock clock;
     private final int maxPerSandbox;
-    private final Set<Tenant> initialized = ConcurrentHashMap.newKeySet();
+    private final SandboxMarks initialized;
 
     MergePolicyService(Database database, MergePolicyRepository policies, DatasetRepository datasets, Clock clock,
+            SandboxGenerations generations,
             @ConfigProperty(name = "openprofile.merge-policies.max-per-sandbox") int maxPerSandbox) {
         this.database = database;
         this.policies = policies;
         this.datasets = datasets;
         this.clock = clock;
         this.maxPerSandbox = maxPerSandbox;
+        this.initialized = new SandboxMarks(generations);
     }
 
     /** A page of policies and the cursor of the next page, null on the last page. */
@@ -331,9 +335,13 @@ public class MergePolicyService {
         }
     }
 
-    /** Creates the sandbox's system default policy the first time its policies are used. */
+    /**
+     * Creates the sandbox's system default policy the first time its policies are used, and again
+     * after a reset through any process.
+     */
     private void initialize(Tenant tenant) {
-        if (initialized.contains(tenant)) {
+        OptionalLong generation = initialized.unmarked(tenant);
+        if (generation.isEmpty()) {
             return;
         }
         try {
@@ -353,7 +361,7 @@ public class MergePolicyService {
             }
             // another request initialized the same sandbox at the same time
         }
-        initialized.add(tenant);
+        initialized.mark(tenant, generation.getAsLong());
     }
 
     private static DomainException notFound(Tenant tenant, String id) {
@@ -370,6 +378,6 @@ public class MergePolicyService {
 
     /** Forgets that a reset or deleted sandbox has its system default policy, so it is created again. */
     void onSandboxCleared(@Observes SandboxCleared event) {
-        initialized.remove(event.tenant());
+        initialized.forget(event.tenant());
     }
 }

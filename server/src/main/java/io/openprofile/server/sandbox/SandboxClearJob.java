@@ -6,6 +6,7 @@ import io.openprofile.server.jobs.JobContext;
 import io.openprofile.server.jobs.JobHandler;
 import io.openprofile.server.store.Database;
 import io.openprofile.server.tenancy.SandboxCleared;
+import io.openprofile.server.tenancy.SandboxGenerations;
 import io.openprofile.server.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -29,14 +30,16 @@ public class SandboxClearJob implements JobHandler {
     private final Database database;
     private final SandboxRepository sandboxes;
     private final IdentityGraphRepository graph;
+    private final SandboxGenerations generations;
     private final Event<SandboxCleared> cleared;
     private final Clock clock;
 
     SandboxClearJob(Database database, SandboxRepository sandboxes, IdentityGraphRepository graph,
-            Event<SandboxCleared> cleared, Clock clock) {
+            SandboxGenerations generations, Event<SandboxCleared> cleared, Clock clock) {
         this.database = database;
         this.sandboxes = sandboxes;
         this.graph = graph;
+        this.generations = generations;
         this.cleared = cleared;
         this.clock = clock;
     }
@@ -50,12 +53,14 @@ public class SandboxClearJob implements JobHandler {
     public void run(Job job, JobContext context) throws Exception {
         Tenant tenant = job.tenant();
         // NOTE: one transaction removes the whole sandbox, so a large sandbox makes a large
-        // transaction. Other server processes on the same database keep their cached state of it.
+        // transaction. The same transaction advances the sandbox generation, which other server
+        // processes compare their caches against (see SandboxGenerations for how soon they do).
         boolean deleted = database.inTransaction(connection -> {
             graph.lockGraph(connection, tenant);
             Optional<SandboxInfo> sandbox = sandboxes.find(connection, tenant.orgId(), tenant.sandboxName());
             boolean deleting = sandbox.isPresent() && SandboxInfo.DELETING.equals(sandbox.get().state());
             sandboxes.clear(connection, tenant, job.id());
+            generations.advance(connection, tenant);
             if (deleting) {
                 sandboxes.delete(connection, tenant);
             } else if (sandbox.isPresent()) {

@@ -45,4 +45,58 @@ public class Database {
             throw new StoreException(e);
         }
     }
+
+    /**
+     * Opens a read-only transaction at REPEATABLE READ isolation. On PostgreSQL and on H2 (a
+     * multi-version store) every query of it sees the data as committed when its first query ran,
+     * so a long walk in several steps reads one consistent state while other transactions commit.
+     * The caller must close it; it holds one pooled connection until then.
+     */
+    public Snapshot openSnapshot() {
+        try {
+            Connection connection = dataSource.getConnection();
+            try {
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                connection.setReadOnly(true);
+                return new Snapshot(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** A read-only transaction that sees one consistent state of the database; see {@link #openSnapshot}. */
+    public static final class Snapshot implements AutoCloseable {
+
+        private final Connection connection;
+
+        private Snapshot(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** Runs read-only {@code work} in this snapshot's transaction. */
+        public <T> T read(Work<T> work) {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
+
+        /** Ends the transaction and returns the connection to the pool with its usual settings. */
+        @Override
+        public void close() {
+            try (connection) {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
+    }
 }

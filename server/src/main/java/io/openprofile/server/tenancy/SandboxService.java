@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -30,15 +30,16 @@ public class SandboxService {
     private final Clock clock;
     private final boolean createOnFirstUse;
     private final Set<String> configuredNames;
-    private final Set<Tenant> known = ConcurrentHashMap.newKeySet();
+    private final SandboxMarks known;
 
-    SandboxService(Database database, Clock clock,
+    SandboxService(Database database, Clock clock, SandboxGenerations generations,
             @ConfigProperty(name = "openprofile.sandboxes.create-on-first-use") boolean createOnFirstUse,
             @ConfigProperty(name = "openprofile.sandboxes.names") List<String> configuredNames) {
         this.database = database;
         this.clock = clock;
         this.createOnFirstUse = createOnFirstUse;
         this.configuredNames = Set.copyOf(configuredNames);
+        this.known = new SandboxMarks(generations);
     }
 
     /** Returns true when {@code name} is a well-formed sandbox name. */
@@ -51,10 +52,15 @@ public class SandboxService {
         return createOnFirstUse || configuredNames.contains(name);
     }
 
-    /** Makes sure the sandbox exists for the organisation, creating it when that is allowed. */
+    /**
+     * Makes sure the sandbox exists for the organisation, creating it when that is allowed. The
+     * store is checked once per sandbox generation, so a sandbox deleted through another process
+     * is created again once this process sees the new generation.
+     */
     public void requireSandbox(String orgId, String sandboxName) {
         Tenant tenant = new Tenant(orgId, sandboxName);
-        if (known.contains(tenant)) {
+        OptionalLong generation = known.unmarked(tenant);
+        if (generation.isEmpty()) {
             return;
         }
         if (!createOnFirstUse && !configuredNames.contains(sandboxName)) {
@@ -82,13 +88,13 @@ public class SandboxService {
             }
             // another request created the same sandbox at the same time
         }
-        known.add(tenant);
+        known.mark(tenant, generation.getAsLong());
     }
 
     /** Forgets a deleted sandbox, so that a later request checks the store again and may create it anew. */
     void onSandboxCleared(@Observes SandboxCleared event) {
         if (event.deleted()) {
-            known.remove(event.tenant());
+            known.forget(event.tenant());
         }
     }
 }

@@ -6,20 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openprofile.server.support.Api;
 import io.openprofile.server.support.Flows;
+import io.openprofile.server.support.PackagedServers;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,21 +33,21 @@ import org.junit.jupiter.api.Test;
  */
 class TwoProcessesIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final int CHAIN = 8;
 
-    private final List<Process> servers = new ArrayList<>();
+    private final PackagedServers servers = new PackagedServers(null);
+    private final List<PackagedServers.Server> started = new ArrayList<>();
 
     @BeforeEach
     void requirePostgresql() {
-        assumeTrue("true".equals(System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_ACTIVE")),
+        assumeTrue(PackagedServers.onPostgresql(),
                 "runs only when QUARKUS_DATASOURCE_POSTGRESQL_ACTIVE=true points the tests at PostgreSQL");
-        assumeTrue(Files.exists(JAR), "packaged server not found at " + JAR.toAbsolutePath());
+        assumeTrue(PackagedServers.packaged(), "packaged server not found at " + PackagedServers.JAR.toAbsolutePath());
     }
 
     @AfterEach
     void stopServers() {
-        servers.forEach(Process::destroyForcibly);
+        servers.close();
     }
 
     @Test
@@ -105,7 +98,7 @@ class TwoProcessesIT {
         String batchId = completedBatch(flows, dataset, file.toString().getBytes(StandardCharsets.UTF_8));
 
         String owner = awaitLeaseOwner(batchId);
-        servers.get(0).destroyForcibly().waitFor();
+        started.get(0).kill();
         int second = start();
         RestAssured.port = second;
 
@@ -133,42 +126,12 @@ class TwoProcessesIT {
         return batchId;
     }
 
-    /** Starts a packaged server on a free port with short job leases and waits until it is ready. */
+    /** Starts a packaged server with short job leases and returns its port. */
     private int start() throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Files.createTempFile("openprofile-server-" + port, ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dopenprofile.jobs.lease-duration=3s", "-Dopenprofile.jobs.poll-interval=200ms",
-                "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        servers.add(process);
-        awaitReady(port, log);
-        return port;
-    }
-
-    private static void awaitReady(int port, Path log) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("server on port " + port + " not ready after 60 s; log: " + Files.readString(log));
+        PackagedServers.Server server = servers.start("openprofile.jobs.lease-duration=3s",
+                "openprofile.jobs.poll-interval=200ms");
+        started.add(server);
+        return server.port();
     }
 
     /** Waits until some process holds the lease of the batch's processing job and returns its owner. */
@@ -189,10 +152,7 @@ class TwoProcessesIT {
     }
 
     private static String queryJob(String batchId, String column) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL"),
-                System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_USERNAME"),
-                System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_PASSWORD"));
+        try (Connection connection = PackagedServers.connectToPostgresql();
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT " + column + " FROM job WHERE subject_id = ?")) {
             statement.setString(1, batchId);

@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.openprofile.server.support.Api;
 import io.openprofile.server.support.Exports;
 import io.openprofile.server.support.Flows;
+import io.openprofile.server.support.PackagedServers;
 import io.openprofile.server.support.ParquetRows;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,28 +34,27 @@ import org.junit.jupiter.api.Test;
  */
 class ExportRestartIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final int PROFILES = 60;
 
     private Path dataDir;
-    private Process server;
-    private Path secondLog;
+    private PackagedServers servers;
+    private PackagedServers.Server server;
     private int previousPort;
 
     @BeforeEach
     void prepare() throws IOException {
-        assumeTrue(Files.exists(JAR), "packaged server not found at " + JAR.toAbsolutePath());
+        assumeTrue(PackagedServers.packaged(), "packaged server not found at " + PackagedServers.JAR.toAbsolutePath());
         // Two processes cannot share the embedded database, and PostgreSQL runs need their own setup.
-        assumeTrue(!"true".equals(System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_ACTIVE")),
-                "runs on the embedded store only");
+        assumeTrue(!PackagedServers.onPostgresql(), "runs on the embedded store only");
         dataDir = Files.createTempDirectory(Path.of("target"), "export-restart-");
+        servers = new PackagedServers(dataDir);
         previousPort = RestAssured.port;
     }
 
     @AfterEach
     void stopServer() {
-        if (server != null) {
-            server.destroyForcibly();
+        if (servers != null) {
+            servers.close();
         }
         RestAssured.port = previousPort;
     }
@@ -109,7 +104,7 @@ class ExportRestartIT {
         // H2 writes commits to its file after a short delay, so a kill right after a commit can lose
         // it (observed here with a kill at once). Waiting lets the later check see a real resume.
         Thread.sleep(1500);
-        server.destroyForcibly().waitFor();
+        server.kill();
         RestAssured.port = start();
         JsonPath job = Exports.awaitJob(flows.sandbox(), id);
 
@@ -118,7 +113,7 @@ class ExportRestartIT {
         assertEquals("SUCCEEDED", job.getString("status"));
         assertEquals(PROFILES, job.getInt("progress.profilesProcessed"));
         assertEquals(PROFILES, job.getInt("progress.linesWritten"));
-        assertTrue(Files.readString(secondLog).contains("export job " + id + " resumes at chunk"),
+        assertTrue(server.output().contains("export job " + id + " resumes at chunk"),
                 "the restarted server must continue after the committed chunks");
         return job;
     }
@@ -176,45 +171,13 @@ class ExportRestartIT {
     }
 
     /**
-     * Starts the packaged server on a free port and this test's data directory, with small slow
-     * chunks (5 persons, 400 ms apart) so the export runs for a few seconds, and short leases.
+     * Starts the packaged server on this test's data directory, with small slow chunks (5 persons,
+     * 400 ms apart) so the export runs for a few seconds, and short leases. Returns its port.
      */
     private int start() throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Files.createTempFile(dataDir, "server-" + port, ".log");
-        secondLog = log;
-        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dopenprofile.data-dir=" + dataDir.toAbsolutePath(),
-                "-Dopenprofile.export.chunk-size=5", "-Dopenprofile.export.chunk-delay=400ms",
-                "-Dopenprofile.jobs.lease-duration=3s", "-Dopenprofile.jobs.poll-interval=200ms",
-                "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        awaitReady(port, log);
-        return port;
-    }
-
-    private static void awaitReady(int port, Path log) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("server on port " + port + " not ready after 60 s; log: " + Files.readString(log));
+        server = servers.start("openprofile.data-dir=" + dataDir.toAbsolutePath(),
+                "openprofile.export.chunk-size=5", "openprofile.export.chunk-delay=400ms",
+                "openprofile.jobs.lease-duration=3s", "openprofile.jobs.poll-interval=200ms");
+        return server.port();
     }
 }

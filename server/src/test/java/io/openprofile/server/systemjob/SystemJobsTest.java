@@ -1,19 +1,17 @@
 package io.openprofile.server.systemjob;
 
+import static io.openprofile.server.support.DeleteRequests.awaitSuccess;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.openprofile.server.support.Api;
 import io.openprofile.server.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,26 +243,6 @@ class SystemJobsTest {
                 .extract().jsonPath();
     }
 
-    /** Polls a delete request until it succeeds, for at most a minute. */
-    static JsonPath awaitSuccess(String sandbox, String id) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath job = Api.as(sandbox)
-                    .when().get(PATH + "/" + id)
-                    .then().statusCode(200)
-                    .extract().jsonPath();
-            String status = job.getString("status");
-            if ("SUCCESS".equals(status)) {
-                return job;
-            }
-            if ("FAILED".equals(status)) {
-                fail("delete request " + id + " failed: " + job.prettify());
-            }
-            sleep();
-        }
-        throw new AssertionError("delete request " + id + " did not finish within a minute");
-    }
-
     static io.restassured.response.Response profileLookup(String sandbox, String email) {
         return Api.as(sandbox)
                 .queryParams(Map.of("schema.name", "_xdm.context.profile", "entityId", email, "entityIdNS", "Email"))
@@ -289,14 +267,5 @@ class SystemJobsTest {
     static String event(String id, String email) {
         return "{\"_id\": \"" + id + "\", \"timestamp\": \"2024-05-01T10:00:00Z\", \"identityMap\": {\"Email\": "
                 + "[{\"id\": \"" + email + "\", \"primary\": true}]}}";
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for a delete request", e);
-        }
     }
 }
