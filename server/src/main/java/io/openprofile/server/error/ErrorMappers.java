@@ -65,8 +65,9 @@ public class ErrorMappers {
         }
         String field = ViolationPaths.wireName(violation, resource);
         Object invalid = violation.getInvalidValue();
+        String hint = ViolationPaths.BODY.equals(field) ? "send the JSON document this operation takes" : null;
         DomainException mapped = invalid == null
-                ? DomainException.missing(field, null)
+                ? DomainException.missing(field, hint)
                 : DomainException.invalid(field, shownValue(invalid), violation.getMessage());
         return mapDomain(mapped);
     }

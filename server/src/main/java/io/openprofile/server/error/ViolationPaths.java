@@ -17,6 +17,12 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  */
 final class ViolationPaths {
 
+    /**
+     * Name reported for the request body itself, because the generated parameter name of a body
+     * (such as {@code mergePolicyCreate}) appears nowhere in a request.
+     */
+    static final String BODY = "body";
+
     private ViolationPaths() {
     }
 
@@ -60,7 +66,7 @@ final class ViolationPaths {
 
     private static String parameterName(Path.ParameterNode node, SimpleResourceInfo resource) {
         Annotation[] annotations = parameterAnnotations(resource, node.getParameterIndex());
-        for (Annotation annotation : annotations) {
+        for (Annotation annotation : annotations == null ? new Annotation[0] : annotations) {
             if (annotation instanceof QueryParam query) {
                 return query.value();
             }
@@ -71,12 +77,14 @@ final class ViolationPaths {
                 return path.value();
             }
         }
-        return node.getName();
+        // A parameter of a generated method without a query, path or header annotation is the body.
+        return annotations == null ? node.getName() : BODY;
     }
 
+    /** Returns the annotations of a generated method's parameter, or null when no interface declares it. */
     private static Annotation[] parameterAnnotations(SimpleResourceInfo resource, int index) {
         if (resource == null || resource.getResourceClass() == null) {
-            return new Annotation[0];
+            return null;
         }
         for (Class<?> type : resource.getResourceClass().getInterfaces()) {
             try {
@@ -89,6 +97,6 @@ final class ViolationPaths {
                 // not declared on this interface; try the next one
             }
         }
-        return new Annotation[0];
+        return null;
     }
 }

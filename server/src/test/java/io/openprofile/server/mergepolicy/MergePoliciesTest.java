@@ -47,6 +47,15 @@ class MergePoliciesTest {
     }
 
     @Test
+    void createWithoutBodyNamesBody() {
+        Api.invalidRequestAs(sandbox).contentType(ContentType.JSON)
+                .when().post(PATH)
+                .then().statusCode(400)
+                .body("field", equalTo("body"))
+                .body("detail", equalTo("body is required: send the JSON document this operation takes"));
+    }
+
+    @Test
     void createReturnsFullPolicy() {
         JsonPath created = create(policy("Loyalty only", "none", "timestampOrdered", List.of(), false));
 
