@@ -62,5 +62,7 @@ class ApiDocsTest {
         assertThat(contract).as("served contract title").contains("title: " + TITLE);
         assertThat(contract).as("served contract keeps its examples").contains("examples:");
         assertThat(contract).as("served contract keeps operation ids").contains("operationId: getEntities");
+        assertThat(contract).as("served contract points Swagger UI at the serving host")
+                .contains("servers:\n- url: /\n");
     }
 }
