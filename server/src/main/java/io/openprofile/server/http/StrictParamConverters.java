@@ -56,10 +56,12 @@ public class StrictParamConverters implements ParamConverterProvider {
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = parameterName(annotations);
         if (rawType == Integer.class) {
-            return (ParamConverter<T>) converter(name, "an integer", Integer::valueOf);
+            return (ParamConverter<T>) converter(name,
+                    "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE, Integer::valueOf);
         }
         if (rawType == Long.class) {
-            return (ParamConverter<T>) converter(name, "an integer", Long::valueOf);
+            return (ParamConverter<T>) converter(name,
+                    "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE, Long::valueOf);
         }
         if (rawType == Boolean.class) {
             return (ParamConverter<T>) converter(name, "true or false", StrictParamConverters::parseBoolean);

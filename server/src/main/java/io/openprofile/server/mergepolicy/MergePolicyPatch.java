@@ -32,7 +32,8 @@ public final class MergePolicyPatch {
             "idactiveonedge", Field.ACTIVE_ON_EDGE);
 
     private static final String ALLOWED_PATHS = "/name, /identityGraph.type, /attributeMerge.type, "
-            + "/attributeMerge.order, /schema.name, /version, /default or /isActiveOnEdge";
+            + "/attributeMerge.order, /schema.name, /version, /default or /isActiveOnEdge "
+            + "(or their JSON Pointer form, such as /identityGraph/type)";
 
     private MergePolicyPatch() {
     }
@@ -89,7 +90,7 @@ public final class MergePolicyPatch {
         }
         JsonNode op = node.get("op");
         if (op == null || op.isNull()) {
-            throw DomainException.missing(prefix + "op", "use add");
+            throw DomainException.missing(prefix + "op", "use add or replace");
         }
         String opText = op.asText();
         if (!op.isTextual() || !(opText.equals("add") || opText.equals("replace"))) {

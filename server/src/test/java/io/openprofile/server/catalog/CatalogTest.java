@@ -3,6 +3,7 @@ package io.openprofile.server.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -95,6 +96,16 @@ class CatalogTest {
                 .when().get(DATASETS)
                 .then().statusCode(400)
                 .body("field", equalTo("limit"));
+    }
+
+    @Test
+    void limitBeyondIntegerRangeNamesRange() {
+        Api.invalidRequestAs(sandbox).queryParam("limit", "99999999999")
+                .when().get(DATASETS)
+                .then().statusCode(400)
+                .body("field", equalTo("limit"))
+                .body("value", equalTo("99999999999"))
+                .body("detail", containsString("an integer from -2147483648 to 2147483647"));
     }
 
     @Test

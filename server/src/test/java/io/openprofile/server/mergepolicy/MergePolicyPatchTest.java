@@ -46,6 +46,22 @@ class MergePolicyPatchTest {
     }
 
     @Test
+    void missingOpNamesBothOperations() {
+        DomainException missing = rejection("{'path': '/name', 'value': 'a'}");
+
+        assertThat(missing.field()).isEqualTo("op");
+        assertThat(missing.getMessage()).isEqualTo("op is required: use add or replace");
+    }
+
+    @Test
+    void unknownPathMentionsPointerForm() {
+        DomainException unknown = rejection("{'op': 'add', 'path': '/nope', 'value': 'a'}");
+
+        assertThat(unknown.field()).isEqualTo("path");
+        assertThat(unknown.getMessage()).contains("/identityGraph.type").contains("/identityGraph/type");
+    }
+
+    @Test
     void laterOperationWins() throws Exception {
         MergePolicyPatch.Result result = apply("[{'op': 'add', 'path': '/name', 'value': 'a'},"
                 + " {'op': 'replace', 'path': '/name', 'value': 'b'}]");
