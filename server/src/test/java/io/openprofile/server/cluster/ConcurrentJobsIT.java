@@ -46,10 +46,11 @@ class ConcurrentJobsIT {
     private int previousPort;
 
     @BeforeEach
-    void requirePostgresql() {
+    void requirePostgresql() throws SQLException {
         assumeTrue(PackagedServers.onPostgresql(),
                 "runs only when QUARKUS_DATASOURCE_POSTGRESQL_ACTIVE=true points the tests at PostgreSQL");
         assumeTrue(PackagedServers.packaged(), "packaged server not found at " + PackagedServers.JAR.toAbsolutePath());
+        servers.useOwnPostgresqlSchema();
         previousPort = RestAssured.port;
     }
 
@@ -107,7 +108,7 @@ class ConcurrentJobsIT {
             assertEquals(ROWS_PER_TARGET, JsonPath.from(done.getString("metrics")).getInt("recordsProcessed"),
                     "rows deleted by request " + id);
         }
-        try (Connection connection = PackagedServers.connectToPostgresql()) {
+        try (Connection connection = servers.connectToPostgresql()) {
             for (String dataset : profileDatasets) {
                 assertEquals(0, count(connection, "profile_fragment", "dataset_id", dataset), "dataset " + dataset);
             }

@@ -39,10 +39,11 @@ class TwoProcessesIT {
     private final List<PackagedServers.Server> started = new ArrayList<>();
 
     @BeforeEach
-    void requirePostgresql() {
+    void requirePostgresql() throws SQLException {
         assumeTrue(PackagedServers.onPostgresql(),
                 "runs only when QUARKUS_DATASOURCE_POSTGRESQL_ACTIVE=true points the tests at PostgreSQL");
         assumeTrue(PackagedServers.packaged(), "packaged server not found at " + PackagedServers.JAR.toAbsolutePath());
+        servers.useOwnPostgresqlSchema();
     }
 
     @AfterEach
@@ -135,7 +136,7 @@ class TwoProcessesIT {
     }
 
     /** Waits until some process holds the lease of the batch's processing job and returns its owner. */
-    private static String awaitLeaseOwner(String batchId) throws SQLException, InterruptedException {
+    private String awaitLeaseOwner(String batchId) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             String owner = queryJob(batchId, "lease_owner");
@@ -147,12 +148,12 @@ class TwoProcessesIT {
         throw new AssertionError("no process claimed the job of batch " + batchId + " within 30 s");
     }
 
-    private static int jobAttempts(String batchId) throws SQLException {
+    private int jobAttempts(String batchId) throws SQLException {
         return Integer.parseInt(queryJob(batchId, "attempts"));
     }
 
-    private static String queryJob(String batchId, String column) throws SQLException {
-        try (Connection connection = PackagedServers.connectToPostgresql();
+    private String queryJob(String batchId, String column) throws SQLException {
+        try (Connection connection = servers.connectToPostgresql();
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT " + column + " FROM job WHERE subject_id = ?")) {
             statement.setString(1, batchId);

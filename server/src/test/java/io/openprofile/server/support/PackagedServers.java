@@ -12,15 +12,21 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Starts packaged servers ({@code target/quarkus-app/quarkus-run.jar}) as separate processes on
  * free loopback ports, for tests that kill a server or run several on one database. Each server
  * writes its output to its own log file. {@link #close} kills every server still running.
+ *
+ * <p>On PostgreSQL the servers of one instance can get a schema of their own
+ * ({@link #useOwnPostgresqlSchema}). Without it they share the database with the application that
+ * {@code @QuarkusIntegrationTest} keeps running, whose job runner may claim their jobs.
  */
 public final class PackagedServers implements AutoCloseable {
 
@@ -29,6 +35,8 @@ public final class PackagedServers implements AutoCloseable {
 
     private final Path logDirectory;
     private final List<Server> servers = new ArrayList<>();
+    /** PostgreSQL schema of this instance's servers, or null for the environment's default schema. */
+    private String schema;
 
     /** One started server process: its HTTP port, its log file and the process itself. */
     public record Server(int port, Path log, Process process) {
@@ -63,11 +71,42 @@ public final class PackagedServers implements AutoCloseable {
         return "true".equals(System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_ACTIVE"));
     }
 
-    /** Opens a connection to the PostgreSQL database that the environment points the servers at. */
-    public static Connection connectToPostgresql() throws SQLException {
-        return DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL"),
-                System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_USERNAME"),
-                System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_PASSWORD"));
+    /**
+     * Creates an empty PostgreSQL schema for the servers this instance starts from now on, which
+     * migrate it at start-up. {@link #close} drops it again.
+     */
+    public void useOwnPostgresqlSchema() throws SQLException {
+        String created = "servers_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection connection = DriverManager.getConnection(environmentUrl(), username(), password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + created);
+        }
+        schema = created;
+    }
+
+    /** Opens a connection to the PostgreSQL database, in the schema of this instance's servers. */
+    public Connection connectToPostgresql() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), username(), password());
+    }
+
+    private String jdbcUrl() {
+        String url = environmentUrl();
+        if (schema == null) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static String environmentUrl() {
+        return System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL");
+    }
+
+    private static String username() {
+        return System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_USERNAME");
+    }
+
+    private static String password() {
+        return System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_PASSWORD");
     }
 
     /**
@@ -85,6 +124,9 @@ public final class PackagedServers implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+        if (schema != null) {
+            command.add("-Dquarkus.datasource.postgresql.jdbc.url=" + jdbcUrl());
+        }
         for (String property : properties) {
             command.add("-D" + property);
         }
@@ -99,10 +141,25 @@ public final class PackagedServers implements AutoCloseable {
         return server;
     }
 
-    /** Kills every server this instance started. */
+    /** Kills every server this instance started and drops its PostgreSQL schema, if it has one. */
     @Override
     public void close() {
-        servers.forEach(server -> server.process().destroyForcibly());
+        for (Server server : servers) {
+            try {
+                server.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (schema != null) {
+            try (Connection connection = DriverManager.getConnection(environmentUrl(), username(), password());
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA " + schema + " CASCADE");
+            } catch (SQLException e) {
+                throw new IllegalStateException("failed to drop the test schema " + schema, e);
+            }
+            schema = null;
+        }
     }
 
     private static void awaitReady(Server server) throws IOException, InterruptedException {
