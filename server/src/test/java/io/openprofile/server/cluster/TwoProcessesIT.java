@@ -2,7 +2,6 @@ package io.openprofile.server.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openprofile.server.support.Api;
 import io.openprofile.server.support.Flows;
@@ -40,10 +39,7 @@ class TwoProcessesIT {
 
     @BeforeEach
     void requirePostgresql() throws SQLException {
-        assumeTrue(PackagedServers.onPostgresql(),
-                "runs only when QUARKUS_DATASOURCE_POSTGRESQL_ACTIVE=true points the tests at PostgreSQL");
-        assumeTrue(PackagedServers.packaged(), "packaged server not found at " + PackagedServers.JAR.toAbsolutePath());
-        servers.useOwnPostgresqlSchema();
+        servers.requireSharedPostgresql();
     }
 
     @AfterEach

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Starts packaged servers ({@code target/quarkus-app/quarkus-run.jar}) as separate processes on
@@ -69,6 +70,18 @@ public final class PackagedServers implements AutoCloseable {
     /** Returns whether the environment points the tests at PostgreSQL, the only store two processes can share. */
     public static boolean onPostgresql() {
         return "true".equals(System.getenv("QUARKUS_DATASOURCE_POSTGRESQL_ACTIVE"));
+    }
+
+    /**
+     * Skips the calling test unless the tests run on PostgreSQL and the jar is built, then gives
+     * this instance's servers a schema of their own. Used by tests that run several servers on one
+     * database.
+     */
+    public void requireSharedPostgresql() throws SQLException {
+        Assumptions.assumeTrue(onPostgresql(),
+                "runs only when QUARKUS_DATASOURCE_POSTGRESQL_ACTIVE=true points the tests at PostgreSQL");
+        Assumptions.assumeTrue(packaged(), "packaged server not found at " + JAR.toAbsolutePath());
+        useOwnPostgresqlSchema();
     }
 
     /**
